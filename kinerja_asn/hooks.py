@@ -1,0 +1,60 @@
+app_name = "kinerja_asn"
+app_title = "Kinerja ASN"
+app_publisher = "kinerja_asn contributors"
+app_description = (
+	"Penilaian kinerja berbasis kompetensi bagi ASN (PNS dan PPPK) di Frappe HRMS / "
+	"Competency-based performance appraisal of Indonesian civil servants on Frappe HRMS"
+)
+app_email = "kinerja-asn@batanghari.example"
+app_license = "gpl-3.0"
+app_logo_url = "/assets/kinerja_asn/images/kinerja-asn.svg"
+
+# org/repo form, as HRMS does: a bare name makes Frappe look the org up on GitHub at install time.
+required_apps = ["frappe/erpnext", "frappe/hrms"]
+
+export_python_type_annotations = True
+
+add_to_apps_screen = [
+	{
+		"name": "kinerja_asn",
+		"logo": "/assets/kinerja_asn/images/kinerja-asn.svg",
+		"title": "Kinerja ASN",
+		"route": "/app/kinerja-asn",
+		"has_permission": "kinerja_asn.permissions.has_app_permission",
+	}
+]
+
+# Installation
+# ------------
+after_install = "kinerja_asn.setup.install.after_install"
+after_migrate = "kinerja_asn.setup.install.after_migrate"
+before_uninstall = "kinerja_asn.setup.install.before_uninstall"
+
+before_tests = "kinerja_asn.tests.before_tests"
+
+# Document events on other apps' doctypes (never class overrides)
+# ----------------------------------------------------------------
+doc_events = {
+	"Employee": {
+		"validate": "kinerja_asn.overrides.employee.validate",
+	},
+}
+
+# Form scripts for other apps' doctypes
+doctype_js = {
+	"Employee": "public/js/employee.js",
+}
+
+# Permissions: shared rules in kinerja_asn/permissions.py
+# -----------------------------------------------------
+permission_query_conditions = {
+	"ASN Appraisal": "kinerja_asn.permissions.asn_appraisal_query",
+	"Rater Feedback": "kinerja_asn.permissions.rater_feedback_query",
+	"Position Competency Profile": "kinerja_asn.permissions.position_profile_query",
+}
+
+has_permission = {
+	"ASN Appraisal": "kinerja_asn.permissions.asn_appraisal_has_permission",
+	"Rater Feedback": "kinerja_asn.permissions.rater_feedback_has_permission",
+	"Position Competency Profile": "kinerja_asn.permissions.position_profile_has_permission",
+}

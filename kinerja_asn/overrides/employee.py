@@ -1,0 +1,48 @@
+"""doc_events for ERPNext's Employee: NIP, ASN status, golongan and the job group of the position."""
+
+import frappe
+from frappe import _
+
+from kinerja_asn.kompetensi.doctype.position_competency_profile.position_competency_profile import (
+	get_job_group,
+)
+from kinerja_asn.rules import rule_errors
+from kinerja_asn.scoring.nip import validate_nip
+from kinerja_asn.setup.custom_fields import PNS_GOLONGAN, PPPK_GOLONGAN
+
+
+def validate(doc, method=None) -> None:
+	validate_employee_nip(doc)
+	validate_golongan(doc)
+	doc.job_group = get_job_group(doc.designation) or ""
+
+
+def validate_employee_nip(doc) -> None:
+	if not (doc.get("nip") or "").strip():
+		doc.nip = None
+		return
+	with rule_errors(_("Invalid NIP")):
+		doc.nip = validate_nip(doc.nip)
+	other = frappe.db.get_value("Employee", {"nip": doc.nip, "name": ("!=", doc.name)}, "name")
+	if other:
+		frappe.throw(
+			_("NIP {0} is already used by employee {1}. Each ASN has a unique NIP.").format(
+				frappe.bold(doc.nip), frappe.bold(other)
+			),
+			frappe.DuplicateEntryError,
+			title=_("Duplicate NIP"),
+		)
+
+
+def validate_golongan(doc) -> None:
+	golongan, status = doc.get("pangkat_golongan"), doc.get("asn_status")
+	if not golongan or not status:
+		return
+	allowed = PNS_GOLONGAN if status == "PNS" else PPPK_GOLONGAN
+	if golongan not in allowed:
+		frappe.throw(
+			_("Golongan {0} does not exist for {1}. Use {2} to {3}.").format(
+				frappe.bold(golongan), status, allowed[0], allowed[-1]
+			),
+			title=_("Invalid Golongan"),
+		)

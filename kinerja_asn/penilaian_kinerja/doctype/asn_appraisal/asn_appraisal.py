@@ -1,0 +1,236 @@
+# Copyright (c) 2026, kinerja_asn contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt
+
+from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.rules import rule_errors
+from kinerja_asn.scoring.ratings import classify_achievement
+
+
+class ASNAppraisal(Document):
+	def validate(self) -> None:
+		self.validate_duplicate()
+		self.set_position_profile()
+		self.set_evaluators()
+		self.set_period()
+		self.set_behaviour_rows()
+		self.set_results()
+		self.validate_overrides()
+		self.set_scores()
+		self.validate_fixed_predikat()
+		self.set_periodic_summary()
+
+	def before_submit(self) -> None:
+		missing = [
+			_(self.meta.get_label(f))
+			for f in ("hasil_kerja_rating", "perilaku_rating", "predikat")
+			if not self.get(f)
+		]
+		if missing:
+			frappe.throw(
+				_("Cannot submit: {0} not set yet. Wait for the raters' feedback or set the ratings.").format(
+					", ".join(missing)
+				)
+			)
+
+	def onload(self) -> None:
+		if self.docstatus == 1:
+			self.set_onload("pending_changes", self.get_pending_changes())
+
+	# --- setup from HRMS and the position profile -------------------------------------------------
+
+	def validate_duplicate(self) -> None:
+		existing = frappe.db.exists(
+			"ASN Appraisal",
+			{
+				"employee": self.employee,
+				"appraisal_cycle": self.appraisal_cycle,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			frappe.throw(
+				_("Employee {0} already has ASN Appraisal {1} in cycle {2}.").format(
+					frappe.bold(self.employee), frappe.bold(existing), frappe.bold(self.appraisal_cycle)
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def set_position_profile(self) -> None:
+		designation = self.designation or frappe.db.get_value("Employee", self.employee, "designation")
+		if not designation:
+			frappe.throw(
+				_("Employee {0} has no designation. Set the designation on the Employee first.").format(
+					frappe.bold(self.employee)
+				)
+			)
+		profile = frappe.db.get_value(
+			"Position Competency Profile", designation, ["name", "job_group"], as_dict=True
+		)
+		if not profile:
+			frappe.throw(
+				_(
+					"Designation {0} has no Position Competency Profile. Create one under Kinerja ASN > Position Competency Profile (job group and required competencies), then create the appraisal."
+				).format(frappe.bold(designation)),
+				title=_("Position Profile Missing"),
+			)
+		self.job_group = profile.job_group
+		if self.docstatus == 0 and not self.competencies:
+			for row in frappe.get_all(
+				"Position Competency Requirement",
+				filters={"parent": profile.name, "parenttype": "Position Competency Profile"},
+				fields=["competency", "competency_type", "required_level", "weight"],
+				order_by="idx asc",
+			):
+				self.append("competencies", row)
+
+	def set_evaluators(self) -> None:
+		self.evaluator = frappe.db.get_value("Employee", self.employee, "reports_to")
+		self.evaluator_supervisor = (
+			frappe.db.get_value("Employee", self.evaluator, "reports_to") if self.evaluator else None
+		)
+
+	def set_period(self) -> None:
+		cycle = frappe.db.get_value(
+			"Appraisal Cycle",
+			self.appraisal_cycle,
+			["kinerja_period_type", "kinerja_period_label", "start_date", "end_date"],
+			as_dict=True,
+		)
+		if cycle:
+			self.period_type = self.period_type or cycle.kinerja_period_type or "Tahunan"
+			self.period_label = self.period_label or cycle.kinerja_period_label
+			self.start_date, self.end_date = cycle.start_date, cycle.end_date
+		self.appraisal = self.appraisal or frappe.db.get_value(
+			"Appraisal",
+			{"employee": self.employee, "appraisal_cycle": self.appraisal_cycle, "docstatus": ("<", 2)},
+		)
+
+	def set_behaviour_rows(self) -> None:
+		if self.docstatus == 0 and not self.behaviours:
+			for value in frappe.get_all("Core Value", order_by="sequence asc", pluck="name"):
+				self.append("behaviours", {"core_value": value})
+
+	def set_results(self) -> None:
+		"""Snapshot of the SKP results (HRMS Goals of the cycle) while the appraisal is a draft."""
+		if self.docstatus != 0:
+			return
+		cfg = rollup.config()
+		self.set("results", [])
+		for goal in get_goals(self.employee, self.appraisal_cycle):
+			achievement = goal_achievement(goal)
+			self.append(
+				"results",
+				{
+					"goal": goal.name,
+					"jenis": goal.jenis_rhk or "Utama",
+					"rhk": goal.goal_name,
+					"iki": goal.iki,
+					"target": goal.target_value,
+					"realisasi": goal.realisasi_value,
+					"achievement": achievement,
+					"classification": classify_achievement(achievement, cfg.hasil_above, cfg.hasil_below),
+				},
+			)
+
+	# --- ratings ------------------------------------------------------------------------------------
+
+	def validate_overrides(self) -> None:
+		"""A rating that differs from the system's proposal needs a reason, which is kept."""
+		for rating, proposed, reason in (
+			("hasil_kerja_rating", "hasil_kerja_proposed", "hasil_kerja_override_reason"),
+			("perilaku_rating", "perilaku_proposed", "perilaku_override_reason"),
+		):
+			chosen = self.get(rating)
+			if not chosen or chosen == self.get(proposed):
+				self.set(reason, None)
+			elif not (self.get(reason) or "").strip():
+				frappe.throw(
+					_("Give a reason for setting {0} to {1} instead of the proposed {2}.").format(
+						_(self.meta.get_label(rating)), chosen, self.get(proposed) or _("(none)")
+					),
+					title=_("Reason Required"),
+				)
+
+	def set_scores(self) -> None:
+		if self.docstatus != 0:
+			return
+		with rule_errors():
+			if self.is_new():
+				rollup.set_derived(self, rollup.config())
+			else:
+				rollup.apply(
+					self, rollup.collect([self.name])[self.name], rollup.config(), rollup.role_weights()
+				)
+
+	def validate_fixed_predikat(self) -> None:
+		before = self.get_doc_before_save()
+		if self.predikat_status == "Ditetapkan" and before and before.predikat != self.predikat:
+			frappe.throw(
+				_(
+					"The predikat of this appraisal was fixed by Predicate Calibration {0}. Cancel that calibration before changing the ratings."
+				).format(frappe.bold(self.predicate_calibration))
+			)
+
+	def set_periodic_summary(self) -> None:
+		if self.period_type != "Tahunan" or not self.start_date:
+			self.periodic_summary = None
+			return
+		rows = frappe.get_all(
+			"ASN Appraisal",
+			filters={
+				"employee": self.employee,
+				"period_type": "Periodik",
+				"docstatus": 1,
+				"start_date": (">=", self.start_date),
+				"end_date": ("<=", self.end_date),
+			},
+			fields=["period_label", "predikat", "name"],
+			order_by="start_date asc",
+		)
+		self.periodic_summary = (
+			"\n".join("{}: {} ({})".format(r.period_label or r.name, r.predikat or "-", r.name) for r in rows)
+			or None
+		)
+
+	def get_pending_changes(self) -> list[dict]:
+		"""What a recomputation would change now (late feedback, changed goals): shown, never applied."""
+		fresh = frappe.get_doc(self.as_dict())
+		fresh.docstatus = 0
+		fresh.set_results()
+		with rule_errors():
+			rollup.apply(
+				fresh, rollup.collect([self.name])[self.name], rollup.config(), rollup.role_weights()
+			)
+		changes = []
+		for fieldname in rollup.PARENT_FIELDS:
+			old, new = self.get(fieldname), fresh.get(fieldname)
+			if (old or None) != (new or None) and not (isinstance(old, float) and flt(old, 2) == flt(new, 2)):
+				changes.append({"field": _(self.meta.get_label(fieldname)), "old": old, "new": new})
+		return changes
+
+
+def get_goals(employee: str, appraisal_cycle: str) -> list:
+	return frappe.get_all(
+		"Goal",
+		filters={
+			"employee": employee,
+			"appraisal_cycle": appraisal_cycle,
+			"is_group": 0,
+			"status": ("!=", "Archived"),
+		},
+		fields=["name", "goal_name", "jenis_rhk", "iki", "target_value", "realisasi_value", "progress"],
+		order_by="creation asc",
+	)
+
+
+def goal_achievement(goal) -> float:
+	"""Realisasi ÷ target × 100 when a target is set, else the HRMS goal progress."""
+	if flt(goal.target_value):
+		return round(flt(goal.realisasi_value) / flt(goal.target_value) * 100, 2)
+	return flt(goal.progress)

@@ -1,0 +1,123 @@
+# Copyright (c) 2026, kinerja_asn contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kinerja_asn.rules import rule_errors
+from kinerja_asn.scoring.distribution import allowed_pattern, check_distribution
+from kinerja_asn.scoring.ratings import PREDIKAT
+
+
+class PredicateCalibration(Document):
+	"""Penetapan predikat kinerja of one unit (Department) for one cycle, checked against SE MenPANRB 3/2023."""
+
+	def validate(self) -> None:
+		self.validate_duplicate()
+		self.set_employees()
+		self.check()
+
+	def before_submit(self) -> None:
+		self.check()
+		missing = [row.employee_name for row in self.employees if not row.predikat]
+		if missing:
+			frappe.throw(
+				_(
+					"Cannot fix the predikat: {0} have no predikat yet. Complete their appraisals first."
+				).format(", ".join(missing)),
+				title=_("Appraisals Incomplete"),
+			)
+		if self.check_result != "Sesuai":
+			frappe.throw(
+				_("The distribution breaks SE MenPANRB 3/2023:")
+				+ "<br>"
+				+ (self.check_messages or "").replace("\n", "<br>"),
+				title=_("Distribution Not Allowed"),
+			)
+
+	def on_submit(self) -> None:
+		self.set_appraisal_status("Ditetapkan", self.name)
+
+	def on_cancel(self) -> None:
+		self.set_appraisal_status("Usulan", None)
+
+	def set_appraisal_status(self, status: str, calibration: str | None) -> None:
+		A = frappe.qb.DocType("ASN Appraisal")
+		names = [row.asn_appraisal for row in self.employees]
+		if names:
+			(
+				frappe.qb.update(A)
+				.set(A.predikat_status, status)
+				.set(A.predicate_calibration, calibration)
+				.where(A.name.isin(names))
+				.run()
+			)
+
+	def validate_duplicate(self) -> None:
+		existing = frappe.db.exists(
+			"Predicate Calibration",
+			{
+				"department": self.department,
+				"appraisal_cycle": self.appraisal_cycle,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			frappe.throw(
+				_("Unit {0} already has Predicate Calibration {1} for cycle {2}.").format(
+					frappe.bold(self.department), frappe.bold(existing), frappe.bold(self.appraisal_cycle)
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def set_employees(self) -> None:
+		if self.docstatus != 0:
+			return
+		rows = frappe.get_all(
+			"ASN Appraisal",
+			filters={
+				"department": self.department,
+				"appraisal_cycle": self.appraisal_cycle,
+				"docstatus": ("<", 2),
+			},
+			fields=["name", "employee", "employee_name", "hasil_kerja_rating", "perilaku_rating", "predikat"],
+			order_by="employee_name asc",
+		)
+		self.set("employees", [{"asn_appraisal": r.pop("name"), **r} for r in rows])
+
+	def check(self) -> None:
+		predicates = [row.predikat for row in self.employees if row.predikat]
+		with rule_errors(_("Invalid Distribution")):
+			result = check_distribution(self.organisation_predicate, predicates)
+			pattern = allowed_pattern(self.organisation_predicate, len(predicates))
+		self.total_employees = len(self.employees)
+		self.set("distribution", [])
+		for predikat in PREDIKAT:
+			self.append(
+				"distribution",
+				{
+					"predikat": predikat,
+					"employee_count": result.counts.get(predikat, 0),
+					"percent": result.percentages.get(predikat, 0),
+					"allowed": allowed_text(pattern, predikat),
+				},
+			)
+		self.check_result = "Sesuai" if result.ok else "Tidak Sesuai"
+		self.check_messages = "\n".join(_(v.message).format(*v.args) for v in result.violations) or None
+
+
+def allowed_text(pattern: list[dict], predikat: str) -> str:
+	parts = []
+	for rule in pattern:
+		if predikat not in rule["predicates"]:
+			continue
+		joint = (
+			" " + _("together with {0}").format(" / ".join(p for p in rule["predicates"] if p != predikat))
+			if len(rule["predicates"]) > 1
+			else ""
+		)
+		sign = "≤" if rule["kind"] == "max" else "≥"
+		parts.append(f"{sign} {rule['limit']}{joint}")
+	return "; ".join(parts)

@@ -1,0 +1,162 @@
+# Copyright (c) 2026, kinerja_asn contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.scoring.aggregation import ATASAN, DIRI
+
+MIN_SCORE, MAX_SCORE = 1, 5
+
+
+class RaterFeedback(Document):
+	def validate(self) -> None:
+		appraisal = self.get_appraisal()
+		self.validate_open(appraisal)
+		self.validate_rater(appraisal)
+		self.validate_duplicate()
+		self.set_rows(appraisal)
+		self.validate_scores(complete=self.docstatus == 1)
+
+	def before_submit(self) -> None:
+		# Serialise concurrent submits for one appraisal before any row is written, so the roll-up of each
+		# sees every feedback committed before it (see rollup.collect).
+		frappe.db.get_value("ASN Appraisal", self.asn_appraisal, "name", for_update=True)
+
+	def on_submit(self) -> None:
+		rollup.rollup([self.asn_appraisal], for_update=True)
+
+	def on_cancel(self) -> None:
+		rollup.rollup([self.asn_appraisal], for_update=True)
+
+	def get_appraisal(self):
+		appraisal = frappe.db.get_value(
+			"ASN Appraisal",
+			self.asn_appraisal,
+			["name", "employee", "evaluator", "appraisal_cycle", "docstatus"],
+			as_dict=True,
+		)
+		if not appraisal:
+			frappe.throw(_("ASN Appraisal {0} does not exist.").format(frappe.bold(self.asn_appraisal)))
+		return appraisal
+
+	def validate_open(self, appraisal) -> None:
+		if self.docstatus == 2:
+			return
+		if appraisal.docstatus != 0:
+			frappe.throw(
+				_(
+					"ASN Appraisal {0} is already submitted or cancelled: feedback can no longer be given."
+				).format(frappe.bold(appraisal.name)),
+				title=_("Appraisal Closed"),
+			)
+		cycle = frappe.db.get_value(
+			"Appraisal Cycle", appraisal.appraisal_cycle, ["status", "feedback_deadline"], as_dict=True
+		)
+		if cycle and cycle.status == "Completed":
+			frappe.throw(
+				_("Appraisal Cycle {0} is completed: feedback can no longer be given.").format(
+					frappe.bold(appraisal.appraisal_cycle)
+				),
+				title=_("Cycle Closed"),
+			)
+		if cycle and cycle.feedback_deadline and getdate(today()) > getdate(cycle.feedback_deadline):
+			frappe.throw(
+				_("The feedback deadline of cycle {0} was {1}: feedback can no longer be given.").format(
+					frappe.bold(appraisal.appraisal_cycle), frappe.format(cycle.feedback_deadline, "Date")
+				),
+				title=_("Deadline Passed"),
+			)
+
+	def validate_rater(self, appraisal) -> None:
+		self.employee = appraisal.employee
+		is_self = self.rater == appraisal.employee
+		if is_self and self.rater_role != DIRI:
+			frappe.throw(
+				_("An employee cannot rate themself as {0}. Use the role {1} for a self-assessment.").format(
+					_(self.rater_role), _(DIRI)
+				)
+			)
+		if self.rater_role == DIRI and not is_self:
+			frappe.throw(_("Only the employee rated can give the self-assessment ({0}).").format(_(DIRI)))
+		if self.rater_role == ATASAN and self.rater != appraisal.evaluator:
+			frappe.throw(
+				_("The {0} of this appraisal is {1}, the employee's supervisor (reports to).").format(
+					_(ATASAN), frappe.bold(appraisal.evaluator or _("(none)"))
+				)
+			)
+
+	def validate_duplicate(self) -> None:
+		existing = frappe.db.exists(
+			"Rater Feedback",
+			{
+				"asn_appraisal": self.asn_appraisal,
+				"rater": self.rater,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has feedback {1} for this appraisal. Open and complete that one.").format(
+					frappe.bold(self.rater), frappe.bold(existing)
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def set_rows(self, appraisal) -> None:
+		"""Rate exactly the appraisal's competencies and the core values; unknown rows are refused."""
+		competencies = frappe.get_all(
+			"ASN Appraisal Competency",
+			filters={"parent": appraisal.name, "parenttype": "ASN Appraisal"},
+			pluck="competency",
+			order_by="idx asc",
+		)
+		values = frappe.get_all("Core Value", order_by="sequence asc", pluck="name")
+		for table, field, allowed in (
+			("competency_ratings", "competency", competencies),
+			("behaviour_ratings", "core_value", values),
+		):
+			seen = set()
+			for row in self.get(table):
+				if row.get(field) not in allowed:
+					frappe.throw(
+						_("Row {0}: {1} is not assessed in this appraisal.").format(
+							row.idx, frappe.bold(row.get(field))
+						)
+					)
+				if row.get(field) in seen:
+					frappe.throw(
+						_("Row {0}: {1} is rated twice. Keep one row.").format(
+							row.idx, frappe.bold(row.get(field))
+						)
+					)
+				seen.add(row.get(field))
+			for name in allowed:
+				if name not in seen:
+					self.append(table, {field: name})
+
+	def validate_scores(self, complete: bool) -> None:
+		for table, field, value, label in (
+			("competency_ratings", "competency", "level", _("Level")),
+			("behaviour_ratings", "core_value", "score", _("Score")),
+		):
+			for row in self.get(table):
+				score = row.get(value) or 0
+				if score and not MIN_SCORE <= score <= MAX_SCORE:
+					frappe.throw(
+						_("{0} of {1} must be between 1 and 5, got {2}.").format(
+							label, frappe.bold(row.get(field)), score
+						),
+						title=_("Invalid Rating"),
+					)
+				if complete and not score:
+					frappe.throw(
+						_("Rate {0} (1 to 5) before submitting the feedback.").format(
+							frappe.bold(row.get(field))
+						),
+						title=_("Incomplete Feedback"),
+					)

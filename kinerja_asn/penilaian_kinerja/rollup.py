@@ -1,0 +1,284 @@
+"""Roll-up of submitted Rater Feedback into ASN Appraisals, set-based.
+
+Aggregates are always recomputed from the submitted rows (never incremented), with aggregate queries over
+all appraisals at once; the arithmetic is the pure core's (kinerja_asn.scoring.aggregation / .appraisal).
+Only draft appraisals are updated: a submitted appraisal's scores never change silently.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import frappe
+from frappe.model.document import Document
+from frappe.query_builder.functions import Avg, Count
+
+from kinerja_asn.db import bulk_update
+from kinerja_asn.scoring.aggregation import RATER_ROLES, RoleStat, combine, effective_weights
+from kinerja_asn.scoring.appraisal import Config, derive
+from kinerja_asn.scoring.competency import CompetencyScore, gap
+from kinerja_asn.scoring.ratings import GoalResult
+from kinerja_asn.settings import (
+	ak_coefficients,
+	get_settings,
+	jpm_bands,
+	potential_bands,
+	role_weights,
+)
+
+
+@dataclass
+class Aggregates:
+	"""Per appraisal: role stats per competency and per core value, and rater counts per role."""
+
+	competency: dict[str, list[RoleStat]] = field(default_factory=lambda: defaultdict(list))
+	behaviour: dict[str, list[RoleStat]] = field(default_factory=lambda: defaultdict(list))
+	assigned: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+	submitted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def config() -> Config:
+	s = get_settings()
+	return Config(
+		hasil_above=s.hasil_above_threshold,
+		hasil_below=s.hasil_below_threshold,
+		perilaku_above=s.perilaku_above_threshold,
+		perilaku_below=s.perilaku_below_threshold,
+		jpm_bands=jpm_bands(),
+		potential_bands=potential_bands(),
+		ak_coefficients=ak_coefficients(),
+	)
+
+
+def collect(appraisals: list[str], for_update: bool = False) -> dict[str, Aggregates]:
+	"""Three aggregate queries for any number of appraisals.
+
+	`for_update` makes them locking reads, which see the latest committed feedback even inside an older
+	snapshot: used when a feedback submit recomputes its appraisal while other raters submit at once.
+	"""
+	out: dict[str, Aggregates] = defaultdict(Aggregates)
+	if not appraisals:
+		return out
+	RF = frappe.qb.DocType("Rater Feedback")
+	for child, key, value in (
+		("Rater Competency Rating", "competency", "level"),
+		("Rater Behaviour Rating", "behaviour", "score"),
+	):
+		Row = frappe.qb.DocType(child)
+		column = Row.competency if key == "competency" else Row.core_value
+		query = (
+			frappe.qb.from_(Row)
+			.join(RF)
+			.on(Row.parent == RF.name)
+			.select(RF.asn_appraisal, column, RF.rater_role, Avg(Row[value]), Count(Row.name))
+			.where(
+				(RF.asn_appraisal.isin(appraisals))
+				& (RF.docstatus == 1)
+				& (Row.parenttype == "Rater Feedback")
+				& (Row[value] > 0)
+			)
+			.groupby(RF.asn_appraisal, column, RF.rater_role)
+		)
+		if for_update:
+			query = query.for_update()
+		for appraisal, name, role, mean, count in query.run():
+			getattr(out[appraisal], key)[name].append(RoleStat(role, float(mean), int(count)))
+
+	query = (
+		frappe.qb.from_(RF)
+		.select(RF.asn_appraisal, RF.rater_role, RF.docstatus, Count(RF.name))
+		.where(RF.asn_appraisal.isin(appraisals) & (RF.docstatus < 2))
+		.groupby(RF.asn_appraisal, RF.rater_role, RF.docstatus)
+	)
+	if for_update:
+		query = query.for_update()
+	for appraisal, role, docstatus, count in query.run():
+		out[appraisal].assigned[role] += count
+		if docstatus == 1:
+			out[appraisal].submitted[role] += count
+	return out
+
+
+def role_mean(stats: dict[str, list[RoleStat]], role: str) -> float | None:
+	"""Unweighted mean over items of one role's means (for the role summary table)."""
+	means = [s.mean for item in stats.values() for s in item if s.role == role]
+	return round(sum(means) / len(means), 2) if means else None
+
+
+def apply(doc, agg: Aggregates, cfg: Config, weights: dict[str, float]) -> None:
+	"""Write aggregates and derived scores onto an appraisal (a Document or a frappe._dict with rows)."""
+	for row in doc.competencies:
+		stats = agg.competency.get(row.competency, [])
+		row.assessed_level = combine(stats, weights)
+		row.rater_count = sum(s.count for s in stats)
+		row.gap = gap(row.assessed_level, row.required_level) if row.assessed_level is not None else None
+	for row in doc.behaviours:
+		stats = agg.behaviour.get(row.core_value, [])
+		row.score = combine(stats, weights)
+		row.rater_count = sum(s.count for s in stats)
+
+	scores = [row.score for row in doc.behaviours if row.score is not None]
+	doc.behaviour_score = round(sum(scores) / len(scores), 2) if scores else None
+
+	effective = effective_weights(weights, [r for r in RATER_ROLES if agg.submitted.get(r)])
+	_assign(
+		doc,
+		"role_summary",
+		[
+			frappe._dict(
+				rater_role=role,
+				raters_assigned=agg.assigned.get(role, 0),
+				raters_submitted=agg.submitted.get(role, 0),
+				competency_mean=role_mean(agg.competency, role),
+				behaviour_mean=role_mean(agg.behaviour, role),
+				weight=round(effective.get(role, 0) * 100, 2),
+			)
+			for role in RATER_ROLES
+			if agg.assigned.get(role)
+		],
+	)
+	set_derived(doc, cfg)
+
+
+def _assign(doc, fieldname: str, value) -> None:
+	if isinstance(doc, Document):
+		doc.set(fieldname, value)
+	else:
+		doc[fieldname] = value
+
+
+def set_derived(doc, cfg: Config) -> None:
+	derived = derive(
+		competencies=[
+			CompetencyScore(r.competency, r.required_level, r.assessed_level, r.weight or 0)
+			for r in doc.competencies
+		],
+		behaviour_score=doc.behaviour_score,
+		results=[GoalResult(r.achievement or 0, r.jenis != "Tambahan") for r in doc.results],
+		hasil_kerja_override=doc.hasil_kerja_rating if doc.hasil_kerja_override_reason else None,
+		perilaku_override=doc.perilaku_rating if doc.perilaku_override_reason else None,
+		job_group=doc.job_group,
+		config=cfg,
+	)
+	for fieldname, value in vars(derived).items():
+		_assign(doc, fieldname, value)
+
+
+PARENT_FIELDS = (
+	"behaviour_score",
+	"hasil_kerja_proposed",
+	"hasil_kerja_rating",
+	"perilaku_proposed",
+	"perilaku_rating",
+	"predikat",
+	"jpm",
+	"jpm_capped",
+	"jpm_category",
+	"potential",
+	"talent_box",
+	"angka_kredit",
+)
+
+
+def rollup(appraisals: list[str], for_update: bool = False) -> int:
+	"""Recompute draft appraisals from submitted feedback: 3 aggregate + 4 load queries, then bulk updates."""
+	A = frappe.qb.DocType("ASN Appraisal")
+	parents = (
+		(
+			frappe.qb.from_(A)
+			.select(
+				A.name,
+				A.job_group,
+				A.hasil_kerja_rating,
+				A.hasil_kerja_override_reason,
+				A.perilaku_rating,
+				A.perilaku_override_reason,
+			)
+			# submitted appraisals and fixed (ditetapkan) predikat never change silently
+			.where(
+				A.name.isin(appraisals)
+				& (A.docstatus == 0)
+				& (A.predikat_status.isnull() | (A.predikat_status != "Ditetapkan"))
+			)
+			.run(as_dict=True)
+		)
+		if appraisals
+		else []
+	)
+	if not parents:
+		return 0
+	docs = {p.name: frappe._dict(p, competencies=[], behaviours=[], results=[]) for p in parents}
+	names = list(docs)
+	for child, table, fields in (
+		("ASN Appraisal Competency", "competencies", ["competency", "required_level", "weight"]),
+		("ASN Appraisal Behaviour", "behaviours", ["core_value"]),
+		("ASN Appraisal Result", "results", ["achievement", "jenis"]),
+	):
+		for row in frappe.get_all(
+			child,
+			filters={"parent": ("in", names), "parenttype": "ASN Appraisal"},
+			fields=["name", "parent", *fields],
+			order_by="idx asc",
+		):
+			docs[row.parent][table].append(row)
+
+	aggregates = collect(names, for_update=for_update)
+	cfg, weights = config(), role_weights()
+	parent_updates, competency_updates, behaviour_updates = {}, {}, {}
+	for name, doc in docs.items():
+		apply(doc, aggregates[name], cfg, weights)
+		parent_updates[name] = {f: doc.get(f) for f in PARENT_FIELDS}
+		for row in doc.competencies:
+			competency_updates[row.name] = {
+				"assessed_level": row.assessed_level,
+				"gap": row.gap,
+				"rater_count": row.rater_count,
+			}
+		for row in doc.behaviours:
+			behaviour_updates[row.name] = {"score": row.score, "rater_count": row.rater_count}
+
+	bulk_update("ASN Appraisal", parent_updates, update_modified=True)
+	bulk_update("ASN Appraisal Competency", competency_updates)
+	bulk_update("ASN Appraisal Behaviour", behaviour_updates)
+	replace_role_summaries(docs)
+	return len(docs)
+
+
+def replace_role_summaries(docs: dict[str, frappe._dict]) -> None:
+	Summary = frappe.qb.DocType("ASN Appraisal Role Summary")
+	frappe.qb.from_(Summary).delete().where(Summary.parent.isin(list(docs))).run()
+	rows = []
+	for name, doc in docs.items():
+		for idx, row in enumerate(doc.role_summary, start=1):
+			rows.append(
+				(
+					frappe.generate_hash(length=10),
+					name,
+					"ASN Appraisal",
+					"role_summary",
+					idx,
+					row.rater_role,
+					row.raters_assigned,
+					row.raters_submitted,
+					row.competency_mean,
+					row.behaviour_mean,
+					row.weight,
+				)
+			)
+	if rows:
+		frappe.db.bulk_insert(
+			"ASN Appraisal Role Summary",
+			[
+				"name",
+				"parent",
+				"parenttype",
+				"parentfield",
+				"idx",
+				"rater_role",
+				"raters_assigned",
+				"raters_submitted",
+				"competency_mean",
+				"behaviour_mean",
+				"weight",
+			],
+			rows,
+		)
