@@ -179,6 +179,14 @@ PARENT_FIELDS = (
 )
 
 
+NUMERIC_FIELDS = frozenset(("behaviour_score", "jpm", "jpm_capped", "talent_box", "angka_kredit"))
+
+
+def db_value(value, numeric: bool):
+	"""Frappe stores numbers NOT NULL: 'not computed yet' is 0 there."""
+	return (value or 0) if numeric else value
+
+
 def rollup(appraisals: list[str], for_update: bool = False) -> int:
 	"""Recompute draft appraisals from submitted feedback: 3 aggregate + 4 load queries, then bulk updates."""
 	A = frappe.qb.DocType("ASN Appraisal")
@@ -226,15 +234,15 @@ def rollup(appraisals: list[str], for_update: bool = False) -> int:
 	parent_updates, competency_updates, behaviour_updates = {}, {}, {}
 	for name, doc in docs.items():
 		apply(doc, aggregates[name], cfg, weights)
-		parent_updates[name] = {f: doc.get(f) for f in PARENT_FIELDS}
+		parent_updates[name] = {f: db_value(doc.get(f), f in NUMERIC_FIELDS) for f in PARENT_FIELDS}
 		for row in doc.competencies:
 			competency_updates[row.name] = {
-				"assessed_level": row.assessed_level,
-				"gap": row.gap,
+				"assessed_level": row.assessed_level or 0,
+				"gap": row.gap or 0,
 				"rater_count": row.rater_count,
 			}
 		for row in doc.behaviours:
-			behaviour_updates[row.name] = {"score": row.score, "rater_count": row.rater_count}
+			behaviour_updates[row.name] = {"score": row.score or 0, "rater_count": row.rater_count}
 
 	bulk_update("ASN Appraisal", parent_updates, update_modified=True)
 	bulk_update("ASN Appraisal Competency", competency_updates)
@@ -259,8 +267,8 @@ def replace_role_summaries(docs: dict[str, frappe._dict]) -> None:
 					row.rater_role,
 					row.raters_assigned,
 					row.raters_submitted,
-					row.competency_mean,
-					row.behaviour_mean,
+					row.competency_mean or 0,
+					row.behaviour_mean or 0,
 					row.weight,
 				)
 			)

@@ -1,0 +1,110 @@
+"""Whitelisted endpoints of the appraisal, shared by the desk and the portal. Each checks permission first."""
+
+import frappe
+from frappe import _
+
+from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.permissions import employee_of, is_hr
+from kinerja_asn.scoring.aggregation import POOLED, RoleStat, visible_groups
+from kinerja_asn.scoring.ratings import RATINGS
+from kinerja_asn.settings import anonymity_threshold
+
+
+def is_evaluator(appraisal, user: str | None = None) -> bool:
+	employee = employee_of(user or frappe.session.user)
+	return bool(employee) and employee == appraisal.evaluator
+
+
+@frappe.whitelist(methods=["POST"])
+def set_evaluation(
+	asn_appraisal: str,
+	hasil_kerja_rating: str | None = None,
+	hasil_kerja_override_reason: str | None = None,
+	perilaku_rating: str | None = None,
+	perilaku_override_reason: str | None = None,
+	notes: str | None = None,
+) -> dict:
+	"""The Pejabat Penilai Kinerja (or HR) sets the ratings; a rating other than the proposal needs a reason."""
+	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
+	if not (is_hr() or is_evaluator(doc)):
+		frappe.throw(
+			_("Only the Pejabat Penilai Kinerja of this appraisal or HR can set its ratings."),
+			frappe.PermissionError,
+		)
+	if doc.docstatus != 0:
+		frappe.throw(_("The appraisal is already submitted. Cancel and amend it to change the ratings."))
+	for value in (hasil_kerja_rating, perilaku_rating):
+		if value and value not in RATINGS:
+			frappe.throw(_("Unknown rating {0}. Use one of: {1}.").format(value, ", ".join(RATINGS)))
+	doc.update(
+		{
+			"hasil_kerja_rating": hasil_kerja_rating or doc.hasil_kerja_proposed,
+			"hasil_kerja_override_reason": hasil_kerja_override_reason,
+			"perilaku_rating": perilaku_rating or doc.perilaku_proposed,
+			"perilaku_override_reason": perilaku_override_reason,
+			"notes": notes if notes is not None else doc.notes,
+		}
+	)
+	doc.flags.ignore_permissions = True  # checked above: the evaluator acts on their own staff's appraisal
+	doc.save()
+	return {
+		"predikat": doc.predikat,
+		"hasil_kerja_rating": doc.hasil_kerja_rating,
+		"perilaku_rating": doc.perilaku_rating,
+	}
+
+
+@frappe.whitelist()
+def get_feedback_summary(asn_appraisal: str) -> dict:
+	"""What the person rated (and their line) may see: role aggregates above the anonymity threshold and
+	the feedback texts without names. Raw peer and subordinate ratings are never returned."""
+	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
+	doc.check_permission("read")
+	aggregates = rollup.collect([doc.name])[doc.name]
+	threshold = anonymity_threshold()
+
+	def groups(stats_by_item: dict[str, list[RoleStat]]) -> dict[str, list[dict]]:
+		return {
+			item: [
+				{"role": g.role, "mean": round(g.mean, 2), "count": g.count}
+				for g in visible_groups(stats, threshold)
+			]
+			for item, stats in stats_by_item.items()
+		}
+
+	RF = frappe.qb.DocType("Rater Feedback")
+	texts = (
+		frappe.qb.from_(RF)
+		.select(RF.rater_role, RF.feedback)
+		.where(
+			(RF.asn_appraisal == doc.name)
+			& (RF.docstatus == 1)
+			& RF.feedback.isnotnull()
+			& (RF.feedback != "")
+		)
+		.orderby(RF.rater_role)
+		.run(as_dict=True)
+	)
+	submitted = [RoleStat(role, 0, n) for role, n in aggregates.submitted.items()]
+	visible_roles = {g.role for g in visible_groups(submitted, threshold)}
+	return {
+		"competencies": groups(aggregates.competency),
+		"behaviours": groups(aggregates.behaviour),
+		# by role where that role is visible; texts of smaller roles only pooled without a role, or not at all
+		"feedback": sorted(
+			(
+				{"role": t.rater_role if t.rater_role in visible_roles else None, "text": t.feedback}
+				for t in texts
+				if t.rater_role in visible_roles or POOLED in visible_roles
+			),
+			key=lambda t: (t["role"] or "", t["text"]),
+		),
+		"anonymity_threshold": threshold,
+	}
+
+
+@frappe.whitelist()
+def get_pending_changes(asn_appraisal: str) -> list[dict]:
+	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
+	doc.check_permission("read")
+	return doc.get_pending_changes() if doc.docstatus == 1 else []

@@ -1,0 +1,123 @@
+"""From an HRMS Appraisal Cycle to ASN Appraisals and their raters.
+
+HR runs `create_asn_appraisals` from the cycle: one ASN Appraisal per appraisee (linked to the HRMS
+Appraisal that holds the SKP), and a draft Rater Feedback per rater assigned from the hierarchy (the rater's
+task). Re-running creates nothing twice. Large cycles run in a background job with progress.
+"""
+
+import frappe
+from frappe import _
+
+from kinerja_asn.scoring.raters import Person, assign_raters
+from kinerja_asn.settings import get_settings
+
+BACKGROUND_THRESHOLD = 30
+
+
+@frappe.whitelist(methods=["POST"])
+def create_asn_appraisals(appraisal_cycle: str) -> dict:
+	frappe.has_permission("ASN Appraisal", "create", throw=True)
+	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
+	cycle.check_permission("read")
+	if cycle.status == "Completed":
+		frappe.throw(_("Appraisal Cycle {0} is completed.").format(frappe.bold(cycle.name)))
+	if not cycle.appraisees:
+		frappe.throw(
+			_("Appraisal Cycle {0} has no appraisees. Use Get Employees in the cycle first.").format(
+				frappe.bold(cycle.name)
+			)
+		)
+	if len(cycle.appraisees) > BACKGROUND_THRESHOLD:
+		frappe.enqueue(
+			create_for_cycle,
+			queue="long",
+			timeout=3600,
+			job_id=f"kinerja_asn::create_asn_appraisals::{cycle.name}",
+			deduplicate=True,
+			appraisal_cycle=cycle.name,
+			publish_progress=True,
+		)
+		frappe.msgprint(
+			_("Creating ASN Appraisals for {0} employees in the background.").format(len(cycle.appraisees)),
+			alert=True,
+		)
+		return {"queued": True}
+	return create_for_cycle(cycle.name)
+
+
+def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> dict:
+	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
+	directory = get_directory(cycle.company)
+	existing = dict(
+		frappe.get_all(
+			"ASN Appraisal",
+			filters={"appraisal_cycle": cycle.name, "docstatus": ("<", 2)},
+			fields=["employee", "name"],
+			as_list=True,
+		)
+	)
+	peers = get_settings().peers_to_assign or 0
+	created, raters, skipped = 0, 0, []
+	total = len(cycle.appraisees)
+	for idx, appraisee in enumerate(cycle.appraisees, start=1):
+		name = existing.get(appraisee.employee)
+		if not name:
+			frappe.db.savepoint("kinerja_asn_appraisal")
+			try:
+				name = (
+					frappe.get_doc(
+						{
+							"doctype": "ASN Appraisal",
+							"employee": appraisee.employee,
+							"appraisal_cycle": cycle.name,
+						}
+					)
+					.insert()
+					.name
+				)
+				created += 1
+			except frappe.ValidationError as error:
+				# e.g. no position profile: report it and go on with the others
+				frappe.db.rollback(save_point="kinerja_asn_appraisal")
+				frappe.clear_last_message()
+				skipped.append({"employee": appraisee.employee, "reason": str(error)})
+				continue
+		raters += add_raters(name, appraisee.employee, directory, peers)
+		if publish_progress:
+			frappe.publish_progress(
+				idx * 100 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
+			)
+	return {"created": created, "raters": raters, "skipped": skipped}
+
+
+def get_directory(company: str) -> list[Person]:
+	"""All active employees of the company, in one query."""
+	return [
+		Person(e.name, e.reports_to, e.department)
+		for e in frappe.get_all(
+			"Employee",
+			filters={"company": company, "status": "Active"},
+			fields=["name", "reports_to", "department"],
+		)
+	]
+
+
+def add_raters(asn_appraisal: str, employee: str, directory: list[Person], peers_to_assign: int) -> int:
+	"""Create the missing draft Rater Feedback (rater tasks) of one appraisal."""
+	person = next((p for p in directory if p.employee == employee), Person(employee))
+	have = set(
+		frappe.get_all(
+			"Rater Feedback",
+			filters={"asn_appraisal": asn_appraisal, "docstatus": ("<", 2)},
+			pluck="rater",
+		)
+	)
+	count = 0
+	for rater, role in assign_raters(person, directory, peers_to_assign):
+		if rater in have:
+			continue
+		frappe.get_doc(
+			{"doctype": "Rater Feedback", "asn_appraisal": asn_appraisal, "rater": rater, "rater_role": role}
+		).insert()
+		count += 1
+	return count

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Integration layer: installs this checkout into an existing bench's test site and runs
+#   bench --site $KINERJA_SITE run-tests --app kinerja_asn
+# plus HRMS's own performance tests, so that no change of ours breaks HRMS.
+# Never builds a bench: without one it says so and exits 0 (the layer is reported as SKIPPED).
+# Starts MariaDB and the bench's Redis when they are not running, and stops what it started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="${KINERJA_BENCH:-/root/frappe-bench}"
+SITE="${KINERJA_SITE:-kinerja.test}"
+HRMS_DOCTYPES=("Appraisal Cycle" "Appraisal" "Appraisal Template" "Employee Performance Feedback" "Goal")
+
+if [ ! -x "$BENCH/env/bin/python" ] || [ ! -d "$BENCH/apps/hrms" ] || [ ! -d "$BENCH/sites/$SITE" ]; then
+	echo "SKIPPED: integration layer: no bench with HRMS and site '$SITE' at $BENCH (set KINERJA_BENCH / KINERJA_SITE)"
+	exit 0
+fi
+command -v bench >/dev/null || { echo "FAIL: bench CLI not on PATH (pip install frappe-bench)"; exit 1; }
+
+started=()
+cleanup() {
+	for service in "${started[@]}"; do
+		case "$service" in
+			mariadb) service mariadb stop >/dev/null 2>&1 || true ;;
+			redis:*) redis-cli -p "${service#redis:}" shutdown nosave >/dev/null 2>&1 || true ;;
+		esac
+	done
+}
+trap cleanup EXIT
+
+if ! mysqladmin ping >/dev/null 2>&1; then
+	echo "== starting MariaDB"
+	service mariadb start >/dev/null
+	started+=(mariadb)
+fi
+for conf in redis_cache redis_queue; do
+	port=$(awk '/^port/ {print $2}' "$BENCH/config/$conf.conf")
+	if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
+		echo "== starting $conf on port $port"
+		redis-server "$BENCH/config/$conf.conf" --daemonize yes >/dev/null
+		started+=("redis:$port")
+	fi
+done
+
+# This checkout becomes the bench's kinerja_asn app (a copy, so the bench never points at a deleted clone).
+APP="$BENCH/apps/kinerja_asn"
+if [ "$(cd "$APP" 2>/dev/null && pwd -P)" != "$(cd "$ROOT" && pwd -P)" ]; then
+	mkdir -p "$APP"
+	rsync -a --delete --exclude .venv --exclude out --exclude __pycache__ --exclude .git "$ROOT/" "$APP/"
+fi
+if ! "$BENCH/env/bin/python" -c "import kinerja_asn" 2>/dev/null; then
+	"$BENCH/env/bin/pip" install --quiet --no-deps -e "$APP"
+fi
+grep -qx kinerja_asn "$BENCH/sites/apps.txt" || printf '\nkinerja_asn\n' >> "$BENCH/sites/apps.txt"
+sed -i '/^$/d' "$BENCH/sites/apps.txt"
+
+cd "$BENCH"
+bench --site "$SITE" set-config allow_tests true >/dev/null
+if bench --site "$SITE" list-apps 2>/dev/null | grep -q '^kinerja_asn'; then
+	echo "== migrate $SITE"
+	bench --site "$SITE" migrate
+else
+	echo "== install-app kinerja_asn on $SITE"
+	bench --site "$SITE" install-app kinerja_asn
+fi
+bench build --app kinerja_asn >/dev/null 2>&1 || echo "warning: bench build --app kinerja_asn failed (assets)"
+
+echo "== bench --site $SITE run-tests --app kinerja_asn"
+bench --site "$SITE" run-tests --app kinerja_asn
+for doctype in "${HRMS_DOCTYPES[@]}"; do
+	echo "== HRMS regression: run-tests --doctype \"$doctype\""
+	bench --site "$SITE" run-tests --doctype "$doctype"
+done
+echo "integration layer: passed"
