@@ -24,7 +24,7 @@ class TestPositionCompetencyProfile(KinerjaTestCase):
 		expected = {"JPT Pratama": 4, "Administrator": 3, "Pengawas": 2, "Pelaksana": 1}
 		for job_group, level in expected.items():
 			with self.subTest(job_group):
-				doc = new_profile(f"_Test {job_group}", job_group)
+				doc = new_profile(f"_Test Profil {job_group}", job_group)
 				doc.fill_standard_competencies()
 				doc.insert()
 				self.assertEqual(len(doc.requirements), 9)

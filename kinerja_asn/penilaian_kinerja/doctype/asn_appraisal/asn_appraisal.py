@@ -103,8 +103,8 @@ class ASNAppraisal(Document):
 			as_dict=True,
 		)
 		if cycle:
-			self.period_type = self.period_type or cycle.kinerja_period_type or "Tahunan"
-			self.period_label = self.period_label or cycle.kinerja_period_label
+			self.period_type = cycle.kinerja_period_type or self.period_type or "Tahunan"
+			self.period_label = cycle.kinerja_period_label or self.period_label
 			self.start_date, self.end_date = cycle.start_date, cycle.end_date
 		self.appraisal = self.appraisal or frappe.db.get_value(
 			"Appraisal",

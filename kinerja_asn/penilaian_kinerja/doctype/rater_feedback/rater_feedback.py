@@ -21,9 +21,19 @@ class RaterFeedback(Document):
 		self.set_rows(appraisal)
 		self.validate_scores(complete=self.docstatus == 1)
 
-	def before_submit(self) -> None:
-		# Serialise concurrent submits for one appraisal before any row is written, so the roll-up of each
-		# sees every feedback committed before it (see rollup.collect).
+	def submit(self):
+		self.lock_appraisal()
+		return super().submit()
+
+	def cancel(self):
+		self.lock_appraisal()
+		return super().cancel()
+
+	def lock_appraisal(self) -> None:
+		"""Serialise submits and cancels of one appraisal's feedback, taking the appraisal's row lock before
+		this feedback's own row is locked (Frappe locks it first thing in save). The roll-up then reads the
+		latest committed feedback with locking reads, so concurrent raters never lose a rating and never
+		deadlock."""
 		frappe.db.get_value("ASN Appraisal", self.asn_appraisal, "name", for_update=True)
 
 	def on_submit(self) -> None:
