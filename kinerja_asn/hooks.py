@@ -43,6 +43,7 @@ doc_events = {
 # Form scripts for other apps' doctypes
 doctype_js = {
 	"Employee": "public/js/employee.js",
+	"Appraisal Cycle": "public/js/appraisal_cycle.js",
 }
 
 # Permissions: shared rules in kinerja_asn/permissions.py

@@ -47,6 +47,7 @@ def create_asn_appraisals(appraisal_cycle: str) -> dict:
 
 def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> dict:
 	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
+	create_hrms_appraisals(cycle)
 	directory = get_directory(cycle.company)
 	existing = dict(
 		frappe.get_all(
@@ -88,6 +89,20 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 				idx * 100 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
 			)
 	return {"created": created, "raters": raters, "skipped": skipped}
+
+
+def create_hrms_appraisals(cycle) -> None:
+	"""HRMS's own Appraisal per appraisee (it holds the KRAs/goals); HRMS skips existing and overlapping ones."""
+	from hrms.hr.doctype.appraisal_cycle.appraisal_cycle import create_appraisals_for_cycle
+
+	frappe.db.savepoint("kinerja_asn_hrms_appraisals")
+	try:
+		create_appraisals_for_cycle(cycle)
+	except frappe.ValidationError:
+		# e.g. a template with wrong weightage: the ASN Appraisals do not depend on it
+		frappe.db.rollback(save_point="kinerja_asn_hrms_appraisals")
+		frappe.clear_last_message()
+		frappe.log_error(title=f"kinerja_asn: HRMS appraisals not created for {cycle.name}")
 
 
 def get_directory(company: str) -> list[Person]:
