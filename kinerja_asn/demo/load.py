@@ -39,6 +39,26 @@ def load(with_feedback: bool = False, password: str | None = None) -> dict:
 
 def ensure_company(data: dict) -> str:
 	name = data["company"]
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		# an empty site: ERPNext's setup wizard creates the company with its warehouses, accounts, etc.
+		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+		year = data["year"]
+		setup_complete(
+			{
+				"currency": "IDR",
+				"full_name": "Administrator",
+				"company_name": name,
+				"company_abbr": data["abbr"],
+				"timezone": "Asia/Jakarta",
+				"country": "Indonesia",
+				"fy_start_date": f"{year}-01-01",
+				"fy_end_date": f"{year}-12-31",
+				"language": "English",
+				"company_tagline": data["unit_kerja"],
+				"chart_of_accounts": "Standard",
+			}
+		)
 	if not frappe.db.exists("Company", name):
 		frappe.get_doc(
 			{
@@ -161,6 +181,7 @@ def ensure_user(row: dict, password: str | None) -> None:
 			"last_name": row.get("last_name"),
 			"send_welcome_email": 0,
 			"new_password": password,
+			"language": "id",
 		}
 	)
 	user.flags.no_welcome_mail = True

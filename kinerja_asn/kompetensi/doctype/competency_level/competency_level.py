@@ -19,7 +19,7 @@ class CompetencyLevel(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		title: DF.Data
+		title: DF.SmallText
 	# end: auto-generated types
 
 	pass

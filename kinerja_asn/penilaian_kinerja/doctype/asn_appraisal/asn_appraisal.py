@@ -12,6 +12,83 @@ from kinerja_asn.scoring.ratings import classify_achievement
 
 
 class ASNAppraisal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal_behaviour.asn_appraisal_behaviour import (
+			ASNAppraisalBehaviour,
+		)
+		from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal_competency.asn_appraisal_competency import (
+			ASNAppraisalCompetency,
+		)
+		from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal_result.asn_appraisal_result import (
+			ASNAppraisalResult,
+		)
+		from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal_role_summary.asn_appraisal_role_summary import (
+			ASNAppraisalRoleSummary,
+		)
+
+		amended_from: DF.Link | None
+		angka_kredit: DF.Float
+		appraisal: DF.Link | None
+		appraisal_cycle: DF.Link
+		asn_status: DF.Data | None
+		behaviour_score: DF.Float
+		behaviours: DF.Table[ASNAppraisalBehaviour]
+		company: DF.Link | None
+		competencies: DF.Table[ASNAppraisalCompetency]
+		department: DF.Link | None
+		designation: DF.Link | None
+		employee: DF.Link
+		employee_name: DF.Data | None
+		end_date: DF.Date | None
+		evaluator: DF.Link | None
+		evaluator_name: DF.Data | None
+		evaluator_supervisor: DF.Link | None
+		evaluator_supervisor_name: DF.Data | None
+		hasil_kerja_override_reason: DF.SmallText | None
+		hasil_kerja_proposed: DF.Literal["", "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
+		hasil_kerja_rating: DF.Literal["", "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
+		job_group: DF.Data | None
+		jpm: DF.Percent
+		jpm_capped: DF.Percent
+		jpm_category: DF.Data | None
+		naming_series: DF.Literal["ASN-APR-.YYYY.-"]
+		nip: DF.Data | None
+		notes: DF.SmallText | None
+		pangkat_golongan: DF.Data | None
+		perilaku_override_reason: DF.SmallText | None
+		perilaku_proposed: DF.Literal["", "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
+		perilaku_rating: DF.Literal["", "Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
+		period_label: DF.Literal[
+			"",
+			"Triwulan I",
+			"Triwulan II",
+			"Triwulan III",
+			"Triwulan IV",
+			"Semester I",
+			"Semester II",
+			"Akhir",
+		]
+		period_type: DF.Literal["Periodik", "Tahunan"]
+		periodic_summary: DF.SmallText | None
+		potential: DF.Data | None
+		predicate_calibration: DF.Link | None
+		predikat: DF.Literal[
+			"", "Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"
+		]
+		predikat_status: DF.Literal["Usulan", "Ditetapkan"]
+		results: DF.Table[ASNAppraisalResult]
+		role_summary: DF.Table[ASNAppraisalRoleSummary]
+		start_date: DF.Date | None
+		talent_box: DF.Int
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_duplicate()
 		self.set_position_profile()
@@ -90,10 +167,9 @@ class ASNAppraisal(Document):
 				self.append("competencies", row)
 
 	def set_evaluators(self) -> None:
-		self.evaluator = frappe.db.get_value("Employee", self.employee, "reports_to")
-		self.evaluator_supervisor = (
-			frappe.db.get_value("Employee", self.evaluator, "reports_to") if self.evaluator else None
-		)
+		"""Pejabat Penilai = reports_to; Atasan Pejabat Penilai = their reports_to (PP 30/2019)."""
+		self.evaluator, self.evaluator_name = supervisor_of(self.employee)
+		self.evaluator_supervisor, self.evaluator_supervisor_name = supervisor_of(self.evaluator)
 
 	def set_period(self) -> None:
 		cycle = frappe.db.get_value(
@@ -213,6 +289,13 @@ class ASNAppraisal(Document):
 			if (old or None) != (new or None) and not (isinstance(old, float) and flt(old, 2) == flt(new, 2)):
 				changes.append({"field": _(self.meta.get_label(fieldname)), "old": old, "new": new})
 		return changes
+
+
+def supervisor_of(employee: str | None) -> tuple[str | None, str | None]:
+	supervisor = employee and frappe.db.get_value("Employee", employee, "reports_to")
+	if not supervisor:
+		return None, None
+	return supervisor, frappe.db.get_value("Employee", supervisor, "employee_name")
 
 
 def get_goals(employee: str, appraisal_cycle: str) -> list:

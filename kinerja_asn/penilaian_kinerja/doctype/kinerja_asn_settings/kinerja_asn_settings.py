@@ -12,6 +12,41 @@ from kinerja_asn.scoring.competency import validate_level
 
 
 class KinerjaASNSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from kinerja_asn.kompetensi.doctype.job_group_standard_level.job_group_standard_level import (
+			JobGroupStandardLevel,
+		)
+
+		anonymity_threshold: DF.Int
+		city: DF.Data | None
+		hasil_above_threshold: DF.Float
+		hasil_below_threshold: DF.Float
+		instansi_logo: DF.AttachImage | None
+		instansi_name: DF.Data | None
+		job_group_levels: DF.Table[JobGroupStandardLevel]
+		jp_cap_pppk: DF.Float
+		jp_target_pns: DF.Float
+		jpm_mms_min: DF.Float
+		jpm_ms_min: DF.Float
+		min_peer_raters: DF.Int
+		peers_to_assign: DF.Int
+		perilaku_above_threshold: DF.Float
+		perilaku_below_threshold: DF.Float
+		potential_high_min: DF.Float
+		potential_medium_min: DF.Float
+		weight_atasan: DF.Float
+		weight_bawahan: DF.Float
+		weight_diri: DF.Float
+		weight_rekan: DF.Float
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_job_group_levels()
 		with rule_errors(_("Invalid Rater Weights")):

@@ -11,6 +11,37 @@ from kinerja_asn.scoring.ratings import PREDIKAT
 
 
 class PredicateCalibration(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration_distribution.predicate_calibration_distribution import (
+			PredicateCalibrationDistribution,
+		)
+		from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration_employee.predicate_calibration_employee import (
+			PredicateCalibrationEmployee,
+		)
+
+		amended_from: DF.Link | None
+		appraisal_cycle: DF.Link
+		check_messages: DF.SmallText | None
+		check_result: DF.Literal["", "Sesuai", "Tidak Sesuai"]
+		company: DF.Link | None
+		department: DF.Link
+		distribution: DF.Table[PredicateCalibrationDistribution]
+		employees: DF.Table[PredicateCalibrationEmployee]
+		leader: DF.Link | None
+		leader_name: DF.Data | None
+		naming_series: DF.Literal["PPK-.YYYY.-"]
+		organisation_predicate: DF.Literal[
+			"", "Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"
+		]
+		total_employees: DF.Int
+	# end: auto-generated types
 	"""Penetapan predikat kinerja of one unit (Department) for one cycle, checked against SE MenPANRB 3/2023."""
 
 	def validate(self) -> None:

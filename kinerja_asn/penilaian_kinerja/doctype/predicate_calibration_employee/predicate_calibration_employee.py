@@ -5,4 +5,22 @@ from frappe.model.document import Document
 
 
 class PredicateCalibrationEmployee(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		asn_appraisal: DF.Link | None
+		employee: DF.Link | None
+		employee_name: DF.Data | None
+		hasil_kerja_rating: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		perilaku_rating: DF.Data | None
+		predikat: DF.Data | None
+	# end: auto-generated types
 	pass

@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class RaterBehaviourRating(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		core_value: DF.Link
+		note: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		score: DF.Int
+	# end: auto-generated types
 	pass

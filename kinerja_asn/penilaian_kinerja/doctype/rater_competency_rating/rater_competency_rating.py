@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class RaterCompetencyRating(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		competency: DF.Link
+		evidence: DF.SmallText | None
+		level: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

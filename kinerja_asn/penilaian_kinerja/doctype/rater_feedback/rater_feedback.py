@@ -13,6 +13,36 @@ MIN_SCORE, MAX_SCORE = 1, 5
 
 
 class RaterFeedback(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from kinerja_asn.penilaian_kinerja.doctype.rater_behaviour_rating.rater_behaviour_rating import (
+			RaterBehaviourRating,
+		)
+		from kinerja_asn.penilaian_kinerja.doctype.rater_competency_rating.rater_competency_rating import (
+			RaterCompetencyRating,
+		)
+
+		amended_from: DF.Link | None
+		appraisal_cycle: DF.Link | None
+		asn_appraisal: DF.Link
+		behaviour_ratings: DF.Table[RaterBehaviourRating]
+		competency_ratings: DF.Table[RaterCompetencyRating]
+		employee: DF.Link | None
+		employee_name: DF.Data | None
+		feedback: DF.Text | None
+		naming_series: DF.Literal["RF-.YYYY.-"]
+		rater: DF.Link
+		rater_name: DF.Data | None
+		rater_role: DF.Literal["Atasan Langsung", "Rekan Kerja", "Bawahan", "Diri Sendiri"]
+		rater_user: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		appraisal = self.get_appraisal()
 		self.validate_open(appraisal)
