@@ -45,7 +45,7 @@ done
 APP="$BENCH/apps/kinerja_asn"
 if [ "$(cd "$APP" 2>/dev/null && pwd -P)" != "$(cd "$ROOT" && pwd -P)" ]; then
 	mkdir -p "$APP"
-	rsync -a --delete --exclude .venv --exclude out --exclude __pycache__ --exclude .git "$ROOT/" "$APP/"
+	rsync -a --delete --exclude .venv --exclude out --exclude __pycache__ "$ROOT/" "$APP/"
 fi
 if ! "$BENCH/env/bin/python" -c "import kinerja_asn" 2>/dev/null; then
 	"$BENCH/env/bin/pip" install --quiet --no-deps -e "$APP"
@@ -55,7 +55,8 @@ sed -i '/^$/d' "$BENCH/sites/apps.txt"
 
 cd "$BENCH"
 bench --site "$SITE" set-config allow_tests true >/dev/null
-if bench --site "$SITE" list-apps 2>/dev/null | grep -q '^kinerja_asn'; then
+installed=$(bench --site "$SITE" list-apps 2>/dev/null || true)
+if grep -q '^kinerja_asn' <<<"$installed"; then
 	echo "== migrate $SITE"
 	bench --site "$SITE" migrate
 else

@@ -23,9 +23,15 @@ def after_migrate() -> None:
 def setup() -> None:
 	"""Idempotent: runs on install and on every migrate, never overwriting what users edited."""
 	create_custom_fields(get_custom_fields(), ignore_validate=True)
+	add_indexes()
 	seed_settings()
 	seed_competencies()
 	seed_core_values()
+
+
+def add_indexes() -> None:
+	"""The roll-ups filter feedback by appraisal and docstatus (see penilaian_kinerja/rollup.py)."""
+	frappe.db.add_index("Rater Feedback", ["asn_appraisal", "docstatus"])
 
 
 def before_uninstall() -> None:
