@@ -470,7 +470,7 @@ def run(naive_sample: int = 200, submits: int = 20) -> None:
 		limit=submits * 5,
 	)
 	seen, times = set(), []
-	for row in drafts:
+	for i, row in enumerate(drafts):
 		if row.asn_appraisal in seen or len(times) >= submits:
 			continue
 		seen.add(row.asn_appraisal)
@@ -479,8 +479,10 @@ def run(naive_sample: int = 200, submits: int = 20) -> None:
 			r.level = r.level or 3
 		for r in doc.behaviour_ratings:
 			r.score = r.score or 3
-		times.append(timed(doc.submit))
+		elapsed = timed(doc.submit)
 		frappe.db.rollback()
+		if i:  # the first submit warms the caches (doctype meta, settings) and is not counted
+			times.append(elapsed)
 	if times:
 		times.sort()
 		p95 = times[min(len(times) - 1, int(len(times) * 0.95))]

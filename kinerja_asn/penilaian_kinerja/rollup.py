@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe.model.document import Document
-from frappe.query_builder.functions import Avg, Count
+from frappe.query_builder.functions import Avg, Concat, Count, GroupConcat
 
 from kinerja_asn.db import bulk_update
 from kinerja_asn.scoring.aggregation import RATER_ROLES, RoleStat, combine, effective_weights
@@ -49,9 +49,15 @@ def config() -> Config:
 	)
 
 
+UNIT, RECORD = "\x1f", "\x1e"  # separators of the packed aggregates (never in names)
+
+
 def collect(appraisals: list[str], for_update: bool = False) -> dict[str, Aggregates]:
 	"""Three aggregate queries for any number of appraisals.
 
+	Ratings are averaged per (appraisal, rater role, item) in the database, then packed into one row per
+	(appraisal, rater role) with GROUP_CONCAT: a cycle of 6,000 appraisals returns ~24,000 rows instead of
+	~340,000, which is what made the roll-up slow (parsing rows in Python, not the database).
 	`for_update` makes them locking reads, which see the latest committed feedback even inside an older
 	snapshot: used when a feedback submit recomputes its appraisal while other raters submit at once.
 	"""
@@ -64,23 +70,25 @@ def collect(appraisals: list[str], for_update: bool = False) -> dict[str, Aggreg
 		("Rater Behaviour Rating", "behaviour", "score"),
 	):
 		Row = frappe.qb.DocType(child)
-		column = Row.competency if key == "competency" else Row.core_value
-		query = (
-			frappe.qb.from_(Row)
-			.join(RF)
+		item = Row.competency if key == "competency" else Row.core_value
+		per_item = (
+			frappe.qb.from_(RF)
+			.join(Row)
 			.on(Row.parent == RF.name)
-			.select(RF.asn_appraisal, column, RF.rater_role, Avg(Row[value]), Count(Row.name))
+			.select(
+				RF.asn_appraisal.as_("appraisal"),
+				RF.rater_role.as_("role"),
+				Concat(item, UNIT, Avg(Row[value]), UNIT, Count(Row.name), RECORD).as_("packed"),
+			)
 			.where(
 				(RF.asn_appraisal.isin(appraisals))
 				& (RF.docstatus == 1)
 				& (Row.parenttype == "Rater Feedback")
 				& (Row[value] > 0)
 			)
-			.groupby(RF.asn_appraisal, column, RF.rater_role)
+			.groupby(RF.asn_appraisal, RF.rater_role, item)
 		)
-		if for_update:
-			query = query.for_update()
-		for appraisal, name, role, mean, count in query.run():
+		for appraisal, role, name, mean, count in _rows(per_item, item, Row[value], for_update):
 			getattr(out[appraisal], key)[name].append(RoleStat(role, float(mean), int(count)))
 
 	query = (
@@ -96,6 +104,30 @@ def collect(appraisals: list[str], for_update: bool = False) -> dict[str, Aggreg
 		if docstatus == 1:
 			out[appraisal].submitted[role] += count
 	return out
+
+
+def _rows(per_item, item, value, for_update: bool):
+	"""(appraisal, role, item, mean, count) rows of the per-item aggregate.
+
+	A locking read (one appraisal, at feedback submit) takes the rows as they are; the bulk path packs them
+	per (appraisal, role) so that far fewer rows cross to Python.
+	"""
+	if for_update:
+		flat = per_item.select(item, Avg(value), Count(value)).for_update()
+		for appraisal, role, _packed, name, mean, count in flat.run():
+			yield appraisal, role, name, mean, count
+		return
+	packed = (
+		frappe.qb.from_(per_item)
+		.select(per_item.appraisal, per_item.role, GroupConcat(per_item.packed))
+		.groupby(per_item.appraisal, per_item.role)
+	)
+	for appraisal, role, records in packed.run():
+		for record in records.split(RECORD):
+			record = record.lstrip(",")
+			if record:
+				name, mean, count = record.split(UNIT)
+				yield appraisal, role, name, mean, count
 
 
 def role_mean(stats: dict[str, list[RoleStat]], role: str) -> float | None:

@@ -1,0 +1,662 @@
+"""No-bench main job: evaluate the bundled sample agency with the pure scoring core and print its forms.
+
+Run: ``python -m kinerja_asn.demo.sample OUT_DIR`` (or ``./dev sample OUT_DIR``). Set ``KINERJA_SAMPLE_PDF=0``
+(or pass ``--no-pdf``) to skip the PDFs. Writes to OUT_DIR:
+
+- ``summary.md``   per unit: Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box, the
+                   SE MenPANRB 3/2023 check with its violations, and totals;
+- ``summary.json`` the same data, machine-readable;
+- ``index.html``   links to everything;
+- ``forms/<employee id>/{skp,evaluasi_kinerja,dokumen_evaluasi,laporan_kompetensi,umpan_balik,
+  evaluasi_kompetensi}.html`` and ``forms/penetapan_<department>.html``, with a PDF next to each when
+  ``kinerja_asn.forms.render.to_pdf`` finds a renderer.
+
+Every number comes from ``kinerja_asn.scoring`` applied to ``demo/data/dinkes_batanghari.json``: SKP rows ->
+hasil kerja proposal; ratings of the raters -> per-competency / per-core-value roll-up with the role
+weights (DEFAULT_ROLE_WEIGHTS; Diri Sendiri is shown with weight 0); ``appraisal.derive`` -> perilaku
+proposal, predikat (kuadran), JPM raw/capped/category, potential, 9-box, angka kredit (JF); per department
+``distribution.check_distribution`` against its organisation predicate. Deterministic.
+"""
+
+import datetime
+import html
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kinerja_asn.scoring import competency as comp
+from kinerja_asn.scoring.aggregation import (
+	DEFAULT_ROLE_WEIGHTS,
+	RATER_ROLES,
+	RoleStat,
+	combine,
+	effective_weights,
+)
+from kinerja_asn.scoring.appraisal import Config, Derived, derive
+from kinerja_asn.scoring.distribution import DistributionResult, allowed_pattern, check_distribution
+from kinerja_asn.scoring.ratings import PREDIKAT, GoalResult, classify_achievement
+
+HERE = Path(__file__).resolve().parent
+SAMPLE_PATH = HERE / "data" / "dinkes_batanghari.json"
+SETUP_DATA = HERE.parent / "setup" / "data"
+EMPLOYEE_FORMS = (
+	"skp",
+	"evaluasi_kinerja",
+	"dokumen_evaluasi",
+	"laporan_kompetensi",
+	"umpan_balik",
+	"evaluasi_kompetensi",
+)
+NATIONAL_COMPETENCIES = (*comp.MANAGERIAL_COMPETENCIES, *comp.SOCIO_CULTURAL_COMPETENCIES)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------------------
+
+
+def load_json(path: Path) -> Any:
+	with open(path, encoding="utf-8") as handle:
+		return json.load(handle)
+
+
+def load_sample(path: Path = SAMPLE_PATH) -> dict[str, Any]:
+	return load_json(path)
+
+
+@dataclass
+class CompetencyRow:
+	competency: str
+	competency_type: str
+	required: int
+	assessed: float | None
+	gap: float | None
+	rater_count: int
+	roles: list[RoleStat]
+
+
+@dataclass
+class BehaviourRow:
+	core_value: str
+	score: float | None
+	rater_count: int
+	roles: list[RoleStat]
+
+
+@dataclass
+class EmployeeEvaluation:
+	id: str
+	employee: dict[str, Any]
+	job_group: str
+	department: str
+	evaluator: str | None  # Pejabat Penilai Kinerja (employee id), None = Bupati
+	evaluator_supervisor: str | None  # Atasan Pejabat Penilai, None = Bupati
+	results: list[dict[str, Any]]  # SKP rows with achievement and classification
+	competencies: list[CompetencyRow]
+	behaviours: list[BehaviourRow]
+	behaviour_score: float | None
+	role_summary: list[dict[str, Any]]
+	derived: Derived
+	strengths: list[str]
+	development: list[str]
+	feedback: dict[str, list[str]] = field(default_factory=dict)
+
+	@property
+	def name(self) -> str:
+		return self.employee["employee_name"]
+
+
+@dataclass
+class UnitEvaluation:
+	department: str
+	parent: str | None
+	organisation_predicate: str
+	members: list[str]
+	head: str | None  # head of the unit (employee id)
+	leader: str | None  # leader who sets the CKO and the predikat (head of the parent unit); None = Bupati
+	result: DistributionResult
+	pattern: list[dict[str, Any]]
+
+
+@dataclass
+class AgencyEvaluation:
+	data: dict[str, Any]
+	dictionary: dict[str, dict[str, Any]]  # competency name -> dictionary entry (national + technical)
+	core_values: list[dict[str, Any]]
+	positions: dict[str, dict[str, Any]]
+	employees: dict[str, EmployeeEvaluation]
+	units: list[UnitEvaluation]
+	config: Config
+	weights: dict[str, float]
+
+	@property
+	def start(self) -> datetime.date:
+		return datetime.date.fromisoformat(self.data["cycle"]["start_date"])
+
+	@property
+	def end(self) -> datetime.date:
+		return datetime.date.fromisoformat(self.data["cycle"]["end_date"])
+
+	def unit_of(self, department: str) -> UnitEvaluation:
+		return next(unit for unit in self.units if unit.department == department)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Evaluation (pure core only)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _role_stats(ratings: Sequence[dict[str, Any]], key: str, item: str) -> list[RoleStat]:
+	"""Mean and count per rater role of one competency / core value (0 and missing = not rated)."""
+	values: dict[str, list[float]] = defaultdict(list)
+	for rating in ratings:
+		value = (rating.get(key) or {}).get(item)
+		if value:
+			values[rating["role"]].append(float(value))
+	return [
+		RoleStat(role, sum(values[role]) / len(values[role]), len(values[role]))
+		for role in RATER_ROLES
+		if values.get(role)
+	]
+
+
+def _role_summary(
+	ratings: Sequence[dict[str, Any]],
+	competencies: Sequence[CompetencyRow],
+	behaviours: Sequence[BehaviourRow],
+	weights: Mapping[str, float],
+) -> list[dict[str, Any]]:
+	"""Per rater role: raters, mean of the competency / behaviour role means, effective weight (%)."""
+	raters = Counter(rating["role"] for rating in ratings)
+	effective = effective_weights(weights, [role for role in RATER_ROLES if raters.get(role)])
+	summary = []
+	for role in RATER_ROLES:
+		if not raters.get(role):
+			continue
+		comp_means = [s.mean for row in competencies for s in row.roles if s.role == role]
+		beh_means = [s.mean for row in behaviours for s in row.roles if s.role == role]
+		summary.append(
+			{
+				"role": role,
+				"raters": raters[role],
+				"competency_mean": round(sum(comp_means) / len(comp_means), 2) if comp_means else None,
+				"behaviour_mean": round(sum(beh_means) / len(beh_means), 2) if beh_means else None,
+				"weight": round(effective.get(role, 0) * 100, 2),
+			}
+		)
+	return summary
+
+
+def _skp_results(rows: Sequence[dict[str, Any]], config: Config) -> list[dict[str, Any]]:
+	results = []
+	for row in rows:
+		achievement = round(row["realisasi"] / row["target"] * 100, 2) if row.get("target") else 0.0
+		results.append(
+			{
+				**row,
+				"achievement": achievement,
+				"classification": classify_achievement(achievement, config.hasil_above, config.hasil_below),
+			}
+		)
+	return results
+
+
+def evaluate_employee(
+	employee: dict[str, Any],
+	data: dict[str, Any],
+	positions: Mapping[str, dict[str, Any]],
+	dictionary: Mapping[str, dict[str, Any]],
+	core_values: Sequence[dict[str, Any]],
+	directory: Mapping[str, dict[str, Any]],
+	config: Config,
+	weights: Mapping[str, float],
+) -> EmployeeEvaluation:
+	position = positions[employee["designation"]]
+	job_group = position["job_group"]
+	ratings = [r for r in data["ratings"] if r["employee"] == employee["id"]]
+
+	standard = comp.standard_level(job_group)
+	profile = [(name, standard) for name in NATIONAL_COMPETENCIES] + [
+		(req["competency"], req["required_level"]) for req in position.get("technical", [])
+	]
+	competencies = []
+	for name, required in profile:
+		stats = _role_stats(ratings, "competencies", name)
+		assessed = combine(stats, weights)
+		competencies.append(
+			CompetencyRow(
+				competency=name,
+				competency_type=dictionary.get(name, {}).get("competency_type", comp.TEKNIS),
+				required=required,
+				assessed=assessed,
+				gap=comp.gap(assessed, required) if assessed is not None else None,
+				rater_count=sum(s.count for s in stats),
+				roles=stats,
+			)
+		)
+	behaviours = []
+	for value in sorted(core_values, key=lambda v: v["idx"]):
+		stats = _role_stats(ratings, "behaviours", value["value_name"])
+		behaviours.append(
+			BehaviourRow(value["value_name"], combine(stats, weights), sum(s.count for s in stats), stats)
+		)
+	scores = [row.score for row in behaviours if row.score is not None]
+	behaviour_score = round(sum(scores) / len(scores), 2) if scores else None
+
+	results = _skp_results(data["skp"].get(employee["id"], []), config)
+	scores_for_jpm = [comp.CompetencyScore(r.competency, r.required, r.assessed) for r in competencies]
+	derived = derive(
+		competencies=scores_for_jpm,
+		behaviour_score=behaviour_score,
+		results=[GoalResult(r["achievement"], r["jenis"] != "Tambahan") for r in results],
+		job_group=job_group,
+		config=config,
+	)
+	strengths, development = comp.strengths_and_development_areas(scores_for_jpm)
+
+	evaluator = employee.get("reports_to")
+	supervisor = directory[evaluator].get("reports_to") if evaluator else None
+	feedback: dict[str, list[str]] = defaultdict(list)
+	for rating in ratings:
+		if rating.get("feedback"):
+			feedback[rating["role"]].append(rating["feedback"])
+	return EmployeeEvaluation(
+		id=employee["id"],
+		employee=employee,
+		job_group=job_group,
+		department=employee["department"],
+		evaluator=evaluator,
+		evaluator_supervisor=supervisor,
+		results=results,
+		competencies=competencies,
+		behaviours=behaviours,
+		behaviour_score=behaviour_score,
+		role_summary=_role_summary(ratings, competencies, behaviours, weights),
+		derived=derived,
+		strengths=strengths,
+		development=development,
+		feedback=dict(feedback),
+	)
+
+
+def evaluate(
+	data: dict[str, Any] | None = None,
+	config: Config | None = None,
+	weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS,
+) -> AgencyEvaluation:
+	"""Evaluate every employee and every unit of the sample agency."""
+	data = data if data is not None else load_sample()
+	config = config or Config()
+	national = load_json(SETUP_DATA / "competencies.json")
+	core_values = load_json(SETUP_DATA / "core_values.json")
+	dictionary = {c["competency_name"]: c for c in [*national, *data["technical_competencies"]]}
+	positions = {p["designation"]: p for p in data["positions"]}
+	directory = {e["id"]: e for e in data["employees"]}
+	employees = {
+		e["id"]: evaluate_employee(e, data, positions, dictionary, core_values, directory, config, weights)
+		for e in sorted(data["employees"], key=lambda e: e["id"])
+	}
+	units = []
+	for department in data["departments"]:
+		name = department["department_name"]
+		members = [eid for eid, ev in employees.items() if ev.department == name]
+		parent = department.get("parent")
+		head = _head(directory, name)
+		leader = _head(directory, parent) if parent else None
+		org = data["organisation_predicates"][name]
+		predicates = [employees[eid].derived.predikat for eid in members if employees[eid].derived.predikat]
+		units.append(
+			UnitEvaluation(
+				department=name,
+				parent=parent,
+				organisation_predicate=org,
+				members=members,
+				head=head,
+				leader=leader,
+				result=check_distribution(org, predicates),
+				pattern=allowed_pattern(org, len(predicates)),
+			)
+		)
+	return AgencyEvaluation(
+		data=data,
+		dictionary=dictionary,
+		core_values=core_values,
+		positions=positions,
+		employees=employees,
+		units=units,
+		config=config,
+		weights=dict(weights),
+	)
+
+
+def _head(directory: Mapping[str, dict[str, Any]], department: str) -> str | None:
+	"""The member of a department whose supervisor is outside it (or who has none)."""
+	for eid in sorted(directory):
+		person = directory[eid]
+		if person["department"] != department:
+			continue
+		boss = person.get("reports_to")
+		if not boss or directory[boss]["department"] != department:
+			return eid
+	return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Summary (JSON and Markdown)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def employee_summary(ev: EmployeeEvaluation) -> dict[str, Any]:
+	d = ev.derived
+	return {
+		"id": ev.id,
+		"nama": ev.name,
+		"nip": ev.employee["nip"],
+		"asn_status": ev.employee["asn_status"],
+		"pangkat_golongan": ev.employee["pangkat_golongan"],
+		"jabatan": ev.employee["designation"],
+		"job_group": ev.job_group,
+		"department": ev.department,
+		"evaluator": ev.evaluator,
+		"evaluator_supervisor": ev.evaluator_supervisor,
+		"results": [
+			{
+				"jenis": r["jenis"],
+				"rhk": r["rhk"],
+				"iki": r["iki"],
+				"target": r["target"],
+				"realisasi": r["realisasi"],
+				"satuan": r["satuan"],
+				"achievement": r["achievement"],
+				"classification": r["classification"],
+			}
+			for r in ev.results
+		],
+		"hasil_kerja_proposed": d.hasil_kerja_proposed,
+		"hasil_kerja_rating": d.hasil_kerja_rating,
+		"behaviour_score": ev.behaviour_score,
+		"behaviours": {b.core_value: b.score for b in ev.behaviours},
+		"perilaku_proposed": d.perilaku_proposed,
+		"perilaku_rating": d.perilaku_rating,
+		"predikat": d.predikat,
+		"competencies": [
+			{
+				"competency": c.competency,
+				"type": c.competency_type,
+				"required": c.required,
+				"assessed": c.assessed,
+				"gap": c.gap,
+				"raters": c.rater_count,
+			}
+			for c in ev.competencies
+		],
+		"jpm": d.jpm,
+		"jpm_capped": d.jpm_capped,
+		"jpm_category": d.jpm_category,
+		"potential": d.potential,
+		"talent_box": d.talent_box,
+		"angka_kredit": d.angka_kredit,
+		"strengths": ev.strengths,
+		"development_areas": ev.development,
+		"rater_roles": ev.role_summary,
+	}
+
+
+def unit_summary(agency: AgencyEvaluation, unit: UnitEvaluation) -> dict[str, Any]:
+	from kinerja_asn.forms.context import violation_text
+
+	return {
+		"department": unit.department,
+		"parent": unit.parent,
+		"organisation_predicate": unit.organisation_predicate,
+		"head": unit.head,
+		"leader": unit.leader,
+		"employees": unit.members,
+		"total": unit.result.total,
+		"counts": unit.result.counts,
+		"percentages": unit.result.percentages,
+		"ok": unit.result.ok,
+		"violations": [
+			{"code": v.rule.code, "text": v.text, "text_id": violation_text(v)}
+			for v in unit.result.violations
+		],
+		"pattern": [{k: v for k, v in rule.items() if k != "description"} for rule in unit.pattern],
+	}
+
+
+def summary(agency: AgencyEvaluation) -> dict[str, Any]:
+	counts = Counter(ev.derived.predikat for ev in agency.employees.values() if ev.derived.predikat)
+	return {
+		"instansi": agency.data["instansi"],
+		"unit_kerja": agency.data["unit_kerja"],
+		"cycle": agency.data["cycle"],
+		"role_weights": agency.weights,
+		"employees": [employee_summary(ev) for ev in agency.employees.values()],
+		"units": [unit_summary(agency, unit) for unit in agency.units],
+		"totals": {
+			"employees": len(agency.employees),
+			"predikat": {name: counts.get(name, 0) for name in PREDIKAT},
+			"units_passing": sum(1 for unit in agency.units if unit.result.ok),
+			"units_failing": sum(1 for unit in agency.units if not unit.result.ok),
+			"talent_box": {
+				str(box): sum(1 for ev in agency.employees.values() if ev.derived.talent_box == box)
+				for box in range(9, 0, -1)
+			},
+		},
+	}
+
+
+def _md(value: Any) -> str:
+	from kinerja_asn.forms.context import angka
+
+	if value is None:
+		return "-"
+	if isinstance(value, float):
+		return angka(value)
+	return str(value).replace("|", "\\|")
+
+
+def summary_markdown(data: dict[str, Any]) -> str:
+	from kinerja_asn.forms.context import persen
+
+	cycle = data["cycle"]
+	lines = [
+		f"# Evaluasi kinerja: {data['unit_kerja']}, {data['instansi']}",
+		"",
+		f"{cycle['name']} ({cycle['start_date']} s.d. {cycle['end_date']}, periode {cycle['period_label']}). "
+		"Dihitung dengan inti penilaian kinerja_asn (tanpa Frappe).",
+		"",
+		"Bobot peran penilai: "
+		+ ", ".join(f"{role} {_md(weight)}" for role, weight in data["role_weights"].items())
+		+ ".",
+		"",
+	]
+	employees = {e["id"]: e for e in data["employees"]}
+	for unit in data["units"]:
+		lines += [
+			f"## {unit['department']}",
+			"",
+			f"Capaian Kinerja Organisasi: **{unit['organisation_predicate']}**; {unit['total']} pegawai.",
+			"",
+			"| Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box |",
+			"|---|---|---|---|---|---|---|---|",
+		]
+		for eid in unit["employees"]:
+			e = employees[eid]
+			lines.append(
+				"| "
+				+ " | ".join(
+					_md(v)
+					for v in (
+						e["nama"],
+						e["jabatan"],
+						e["hasil_kerja_rating"],
+						e["perilaku_rating"],
+						e["predikat"],
+						persen(e["jpm_capped"]) + f" (mentah {persen(e['jpm'])})",
+						e["jpm_category"],
+						e["talent_box"],
+					)
+				)
+				+ " |"
+			)
+		counts = ", ".join(f"{name} {n}" for name, n in unit["counts"].items() if n) or "-"
+		lines += ["", f"Distribusi: {counts}.", ""]
+		if unit["ok"]:
+			lines.append("Pemeriksaan SE MenPANRB 3/2023: **SESUAI**.")
+		else:
+			lines.append("Pemeriksaan SE MenPANRB 3/2023: **TIDAK SESUAI**:")
+			lines += [f"- {v['text_id']}" for v in unit["violations"]]
+		lines.append("")
+	totals = data["totals"]
+	lines += [
+		"## Total",
+		"",
+		f"- Pegawai: {totals['employees']}",
+		"- Predikat: " + ", ".join(f"{name} {n}" for name, n in totals["predikat"].items()),
+		f"- Unit sesuai SE MenPANRB 3/2023: {totals['units_passing']}; tidak sesuai: {totals['units_failing']}",
+		"- 9-Box: " + ", ".join(f"kotak {box}: {n}" for box, n in totals["talent_box"].items() if n),
+		"",
+	]
+	return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+	return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+FORM_TITLES = {
+	"skp": "Sasaran Kinerja Pegawai (SKP)",
+	"evaluasi_kinerja": "Evaluasi Kinerja Pegawai",
+	"dokumen_evaluasi": "Dokumen Evaluasi Kinerja Pegawai",
+	"laporan_kompetensi": "Laporan Hasil Penilaian Kompetensi",
+	"umpan_balik": "B.1.8 Umpan Balik Bimbingan Kinerja",
+	"evaluasi_kompetensi": "B.1.9 Evaluasi Kompetensi",
+}
+
+
+def index_html(data: dict[str, Any], pdfs: bool) -> str:
+	esc = html.escape
+	employees = {e["id"]: e for e in data["employees"]}
+	parts = [
+		"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'>",
+		f"<title>{esc(data['unit_kerja'])}: evaluasi kinerja {esc(str(data['cycle']['start_date'][:4]))}</title>",
+		"<style>body{font-family:Arial,'Liberation Sans',sans-serif;font-size:14px;margin:24px}"
+		"table{border-collapse:collapse}td,th{border:1px solid #999;padding:3px 6px;text-align:left}"
+		"th{background:#eee}.bad{color:#a00}.ok{color:#060}</style></head><body>",
+		f"<h1>{esc(data['unit_kerja'])}, {esc(data['instansi'])}</h1>",
+		f"<p>{esc(data['cycle']['name'])}. <a href='summary.md'>summary.md</a> · "
+		"<a href='summary.json'>summary.json</a></p>",
+	]
+	for unit in data["units"]:
+		name = f"penetapan_{slug(unit['department'])}"
+		status = "<span class='ok'>SESUAI</span>" if unit["ok"] else "<span class='bad'>TIDAK SESUAI</span>"
+		links = f"<a href='forms/{name}.html'>HTML</a>" + (
+			f" · <a href='forms/{name}.pdf'>PDF</a>" if pdfs else ""
+		)
+		parts.append(
+			f"<h2>{esc(unit['department'])}</h2><p>Capaian Kinerja Organisasi "
+			f"<b>{esc(unit['organisation_predicate'])}</b>; SE MenPANRB 3/2023: {status}; "
+			f"Penetapan Predikat Kinerja: {links}</p>"
+		)
+		parts.append(
+			"<table><tr><th>Nama</th><th>Jabatan</th><th>Predikat</th><th>JPM</th><th>9-Box</th><th>Formulir</th></tr>"
+		)
+		for eid in unit["employees"]:
+			e = employees[eid]
+			forms = []
+			for form in EMPLOYEE_FORMS:
+				link = f"<a href='forms/{eid}/{form}.html'>{esc(FORM_TITLES[form])}</a>"
+				if pdfs:
+					link += f" (<a href='forms/{eid}/{form}.pdf'>PDF</a>)"
+				forms.append(link)
+			parts.append(
+				f"<tr><td>{esc(e['nama'])}</td><td>{esc(e['jabatan'])}</td><td>{esc(str(e['predikat']))}</td>"
+				f"<td>{esc(_md(e['jpm_capped']))}%</td><td>{esc(str(e['talent_box']))}</td>"
+				f"<td>{'<br>'.join(forms)}</td></tr>"
+			)
+		parts.append("</table>")
+	parts.append("</body></html>")
+	return "\n".join(parts)
+
+
+def _want_pdf(pdf: bool | None) -> bool:
+	if pdf is not None:
+		return pdf
+	return os.environ.get("KINERJA_SAMPLE_PDF", "1").strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def main(out_dir: str | os.PathLike, pdf: bool | None = None, quiet: bool = False) -> dict[str, Any]:
+	"""Evaluate the sample agency and write summary + forms into ``out_dir``; returns the summary dict.
+
+	``pdf``: True/False, or None to follow ``KINERJA_SAMPLE_PDF`` (default on).
+	"""
+	from kinerja_asn.forms import render
+	from kinerja_asn.forms import sample as forms
+
+	out = Path(out_dir)
+	(out / "forms").mkdir(parents=True, exist_ok=True)
+	agency = evaluate()
+	data = summary(agency)
+
+	written: list[Path] = []
+	for eid in agency.employees:
+		folder = out / "forms" / eid
+		folder.mkdir(parents=True, exist_ok=True)
+		for form_name in EMPLOYEE_FORMS:
+			form = forms.BUILDERS[form_name](agency, eid)
+			path = folder / f"{form_name}.html"
+			path.write_text(render.render(f"{form_name}.html", form), encoding="utf-8")
+			written.append(path)
+	for unit in agency.units:
+		path = out / "forms" / f"penetapan_{slug(unit.department)}.html"
+		form = forms.penetapan_predikat_form(agency, unit.department)
+		path.write_text(render.render("penetapan_predikat.html", form), encoding="utf-8")
+		written.append(path)
+
+	renderer = render.pdf_renderer() if _want_pdf(pdf) else None
+	made = 0
+	if renderer:
+		with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 2)) as pool:
+			made = sum(pool.map(lambda p: render.to_pdf(p, p.with_suffix(".pdf"), renderer), written))
+	data["output"] = {
+		"html_forms": len(written),
+		"pdf_forms": made,
+		"pdf_renderer": renderer if made else None,
+	}
+	(out / "summary.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+	(out / "summary.md").write_text(summary_markdown(data), encoding="utf-8")
+	(out / "index.html").write_text(index_html(data, pdfs=made > 0), encoding="utf-8")
+
+	if not quiet:
+		if not _want_pdf(pdf):
+			print("PDF: skipped (KINERJA_SAMPLE_PDF=0 / --no-pdf)")
+		elif not renderer:
+			print("PDF: not made, no renderer on PATH (wkhtmltopdf or chromium)")
+		else:
+			print(f"PDF: {made} of {len(written)} forms made with {renderer}")
+		totals = data["totals"]
+		print("Predikat: " + ", ".join(f"{name} {n}" for name, n in totals["predikat"].items()))
+		print(
+			f"Units (SE MenPANRB 3/2023): {totals['units_passing']} passing, {totals['units_failing']} failing: "
+			+ ", ".join(f"{u['department']} {'OK' if u['ok'] else 'FAIL'}" for u in data["units"])
+		)
+		print(f"Output: {out.resolve()} ({len(written)} HTML forms, summary.md, summary.json, index.html)")
+	return data
+
+
+if __name__ == "__main__":
+	args = [a for a in sys.argv[1:] if not a.startswith("--")]
+	main(args[0] if args else "out/sample", pdf=False if "--no-pdf" in sys.argv[1:] else None)

@@ -1,0 +1,14 @@
+"""Official print forms of kinerja_asn (PermenPANRB 6/2022, SE MenPANRB 3/2023, PermenPANRB 38/2017).
+
+Frappe-free. A form is rendered from a plain dict, the *form context*, so the same Jinja templates serve
+the no-bench sample job and, later, Frappe print formats (which build the same dict from documents).
+
+- ``context.py``  the shape of the form context (TypedDicts), the pure helpers that fill it (pangkat
+                  names, Indonesian numbers and dates, party and signature blocks, SKP grouping,
+                  distribution curve geometry, SE 3/2023 pattern text in Indonesian).
+- ``sample.py``   builders of every form context from the evaluated sample agency (``demo/sample.py``).
+- ``render.py``   the Jinja environment, ``render(template, form)`` and ``to_pdf`` (wkhtmltopdf/chromium).
+- ``templates/``  the forms: skp, evaluasi_kinerja, dokumen_evaluasi, penetapan_predikat,
+                  laporan_kompetensi, umpan_balik (B.1.8), evaluasi_kompetensi (B.1.9); shared
+                  ``macros.html`` and ``style.css``.
+"""
