@@ -2,7 +2,7 @@
 # Integration layer: installs this checkout into an existing bench's test site and runs
 #   bench --site $KINERJA_SITE run-tests --app kinerja_asn
 # plus HRMS's own performance tests, so that no change of ours breaks HRMS.
-# Never builds a bench: without one it says so and exits 0 (the layer is reported as SKIPPED).
+# Never builds a bench: without one it prints a SKIPPED line and exits 10 (./dev reports the layer skipped).
 # Starts MariaDB and the bench's Redis when they are not running, and stops what it started.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,7 +12,7 @@ HRMS_DOCTYPES=("Appraisal Cycle" "Appraisal" "Appraisal Template" "Employee Perf
 
 if [ ! -x "$BENCH/env/bin/python" ] || [ ! -d "$BENCH/apps/hrms" ] || [ ! -d "$BENCH/sites/$SITE" ]; then
 	echo "SKIPPED: integration layer: no bench with HRMS and site '$SITE' at $BENCH (set KINERJA_BENCH / KINERJA_SITE)"
-	exit 0
+	exit 10
 fi
 command -v bench >/dev/null || { echo "FAIL: bench CLI not on PATH (pip install frappe-bench)"; exit 1; }
 
@@ -58,7 +58,8 @@ bench --site "$SITE" set-config allow_tests true >/dev/null
 installed=$(bench --site "$SITE" list-apps 2>/dev/null || true)
 if grep -q '^kinerja_asn' <<<"$installed"; then
 	echo "== migrate $SITE"
-	bench --site "$SITE" migrate
+	bench --site "$SITE" migrate 2>&1 | tr '\r' '\n' | grep -v -e '^Updating DocTypes' -e '^$'
+
 else
 	echo "== install-app kinerja_asn on $SITE"
 	bench --site "$SITE" install-app kinerja_asn
