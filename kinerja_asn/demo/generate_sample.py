@@ -21,27 +21,14 @@ import math
 import os
 import random
 
+from kinerja_asn.scoring.competency import DEFAULT_STANDARD_LEVELS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "data", "dinkes_batanghari.json")
 SETUP = os.path.join(os.path.dirname(HERE), "setup", "data")
 
 # default required level of the manajerial/sosial kultural competencies per job group
-STANDARD_LEVEL = {
-	"JPT Utama": 5,
-	"JPT Madya": 5,
-	"JPT Pratama": 4,
-	"Administrator": 3,
-	"Pengawas": 2,
-	"Pelaksana": 1,
-	"JF Ahli Utama": 4,
-	"JF Ahli Madya": 3,
-	"JF Ahli Muda": 2,
-	"JF Ahli Pertama": 1,
-	"JF Penyelia": 2,
-	"JF Mahir": 1,
-	"JF Terampil": 1,
-	"JF Pemula": 1,
-}
+STANDARD_LEVEL = DEFAULT_STANDARD_LEVELS
 
 # hasil kerja tier: A = di atas ekspektasi, S = sesuai, B = di bawah (default S)
 RESULT_TIER = {

@@ -4,6 +4,7 @@ Created by the installer (and again on every migrate, so new fields reach existi
 by the uninstaller. Labels are marked with a no-op `_` so they reach the translation template.
 """
 
+from kinerja_asn.scoring.competency import JOB_GROUPS
 from kinerja_asn.scoring.errors import _
 
 PNS_GOLONGAN = (
@@ -15,25 +16,7 @@ PPPK_GOLONGAN = (
 	"X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
 )  # fmt: skip
 
-JOB_GROUP_OPTIONS = "\n".join(
-	(
-		"",
-		"JPT Utama",
-		"JPT Madya",
-		"JPT Pratama",
-		"Administrator",
-		"Pengawas",
-		"Pelaksana",
-		"JF Ahli Utama",
-		"JF Ahli Madya",
-		"JF Ahli Muda",
-		"JF Ahli Pertama",
-		"JF Penyelia",
-		"JF Mahir",
-		"JF Terampil",
-		"JF Pemula",
-	)
-)
+JOB_GROUP_OPTIONS = "\n".join(("", *JOB_GROUPS))
 
 
 def get_custom_fields() -> dict[str, list[dict]]:
