@@ -55,15 +55,14 @@ sed -i '/^$/d' "$BENCH/sites/apps.txt"
 
 cd "$BENCH"
 bench --site "$SITE" set-config allow_tests true >/dev/null
-installed=$(bench --site "$SITE" list-apps 2>/dev/null || true)
-if grep -q '^kinerja_asn' <<<"$installed"; then
-	echo "== migrate $SITE"
-	bench --site "$SITE" migrate 2>&1 | tr '\r' '\n' | grep -v -e '^Updating DocTypes' -e '^$'
-
-else
+# (`list-apps` reads a list that only migrate refreshes; ask the site itself)
+installed=$(bench --site "$SITE" execute frappe.get_installed_apps 2>/dev/null || true)
+if ! grep -q '"kinerja_asn"' <<<"$installed"; then
 	echo "== install-app kinerja_asn on $SITE"
-	bench --site "$SITE" install-app kinerja_asn
+	bench --site "$SITE" install-app kinerja_asn 2>&1 | tr '\r' '\n' | { grep -v -e '^Updating DocTypes' -e '^$' || true; }
 fi
+echo "== migrate $SITE"
+bench --site "$SITE" migrate 2>&1 | tr '\r' '\n' | { grep -v -e '^Updating DocTypes' -e '^$' || true; }
 bench build --app kinerja_asn >/dev/null 2>&1 || echo "warning: bench build --app kinerja_asn failed (assets)"
 
 echo "== bench --site $SITE run-tests --app kinerja_asn"
