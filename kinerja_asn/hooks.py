@@ -59,3 +59,6 @@ has_permission = {
 	"Rater Feedback": "kinerja_asn.permissions.rater_feedback_has_permission",
 	"Position Competency Profile": "kinerja_asn.permissions.position_profile_has_permission",
 }
+
+# Jinja methods of the official print formats (kinerja_asn/penilaian_kinerja/print_format)
+jinja = {"methods": ["kinerja_asn.forms.jinja.kinerja_form"]}

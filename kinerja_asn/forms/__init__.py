@@ -1,7 +1,10 @@
 """Official print forms of kinerja_asn (PermenPANRB 6/2022, SE MenPANRB 3/2023, PermenPANRB 38/2017).
 
-Frappe-free. A form is rendered from a plain dict, the *form context*, so the same Jinja templates serve
-the no-bench sample job and, later, Frappe print formats (which build the same dict from documents).
+A form is rendered from a plain dict, the *form context*, so the same Jinja templates serve the no-bench
+sample job and the Frappe print formats. Everything here is Frappe-free except the bench side:
+``documents.py`` (the form context from ASN Appraisal / Predicate Calibration documents), ``jinja.py``
+(``kinerja_form``, the Jinja method of the print formats in penilaian_kinerja/print_format) and
+``bulk.py`` (one PDF of a whole unit, in a background job).
 
 - ``context.py``  the shape of the form context (TypedDicts), the pure helpers that fill it (pangkat
                   names, Indonesian numbers and dates, party and signature blocks, SKP grouping,
