@@ -37,6 +37,12 @@ before_tests = "kinerja_asn.tests.before_tests"
 doc_events = {
 	"Employee": {
 		"validate": "kinerja_asn.overrides.employee.validate",
+		"on_update": "kinerja_asn.overrides.employee.on_update",
+	},
+	"Training Event": {
+		"on_submit": "kinerja_asn.pengembangan.training.on_training_event_change",
+		"on_update_after_submit": "kinerja_asn.pengembangan.training.on_training_event_change",
+		"on_cancel": "kinerja_asn.pengembangan.training.on_training_event_change",
 	},
 }
 
@@ -44,6 +50,7 @@ doc_events = {
 doctype_js = {
 	"Employee": "public/js/employee.js",
 	"Appraisal Cycle": "public/js/appraisal_cycle.js",
+	"ASN Appraisal": "pengembangan/js/asn_appraisal.js",
 }
 
 # Permissions: shared rules in kinerja_asn/permissions.py
@@ -52,13 +59,40 @@ permission_query_conditions = {
 	"ASN Appraisal": "kinerja_asn.permissions.asn_appraisal_query",
 	"Rater Feedback": "kinerja_asn.permissions.rater_feedback_query",
 	"Position Competency Profile": "kinerja_asn.permissions.position_profile_query",
+	"Development Plan": "kinerja_asn.pengembangan.permissions.development_plan_query",
 }
 
 has_permission = {
 	"ASN Appraisal": "kinerja_asn.permissions.asn_appraisal_has_permission",
 	"Rater Feedback": "kinerja_asn.permissions.rater_feedback_has_permission",
 	"Position Competency Profile": "kinerja_asn.permissions.position_profile_has_permission",
+	"Development Plan": "kinerja_asn.pengembangan.permissions.development_plan_has_permission",
+}
+
+# Scheduled jobs
+# --------------
+scheduler_events = {
+	"daily_long": [
+		"kinerja_asn.pengembangan.reminders.send_feedback_reminders",
+		"kinerja_asn.pengembangan.training.refresh_running_years",
+	],
 }
 
 # Jinja methods of the official print formats (kinerja_asn/penilaian_kinerja/print_format)
 jinja = {"methods": ["kinerja_asn.forms.jinja.kinerja_form"]}
+
+# Self-service portal (kinerja_asn/www/kinerja)
+# ---------------------------------------------
+website_route_rules = [{"from_route": "/kinerja/tugas/<name>", "to_route": "kinerja/tugas"}]
+
+standard_portal_menu_items = [
+	{"title": "My Appraisals", "route": "/kinerja", "reference_doctype": "ASN Appraisal", "role": "Employee"},
+	{
+		"title": "Rater Tasks",
+		"route": "/kinerja/tugas",
+		"reference_doctype": "Rater Feedback",
+		"role": "Employee",
+	},
+	{"title": "My Team", "route": "/kinerja/tim", "role": "Employee"},
+	{"title": "Appraisal Guide", "route": "/kinerja/panduan", "role": "Employee"},
+]

@@ -47,6 +47,8 @@ if [ "$(cd "$APP" 2>/dev/null && pwd -P)" != "$(cd "$ROOT" && pwd -P)" ]; then
 	mkdir -p "$APP"
 	rsync -a --delete --exclude .venv --exclude out --exclude __pycache__ "$ROOT/" "$APP/"
 fi
+# freezegun: a Frappe dev dependency our reminder tests need (frozen clock)
+"$BENCH/env/bin/python" -c "import freezegun" 2>/dev/null || "$BENCH/env/bin/pip" install -q "freezegun~=1.2.2"
 if ! "$BENCH/env/bin/python" -c "import kinerja_asn" 2>/dev/null; then
 	"$BENCH/env/bin/pip" install --quiet --no-deps -e "$APP"
 fi

@@ -17,6 +17,18 @@ def validate(doc, method=None) -> None:
 	doc.job_group = get_job_group(doc.designation) or ""
 
 
+def on_update(doc, method=None) -> None:
+	"""A user linked after the rater tasks were made must still see and fill them."""
+	if doc.has_value_changed("user_id"):
+		RF = frappe.qb.DocType("Rater Feedback")
+		(
+			frappe.qb.update(RF)
+			.set(RF.rater_user, doc.user_id)
+			.where((RF.rater == doc.name) & (RF.docstatus == 0))
+			.run()
+		)
+
+
 def validate_employee_nip(doc) -> None:
 	if not (doc.get("nip") or "").strip():
 		doc.nip = None

@@ -20,7 +20,8 @@ Which file holds which rule:
 - ``angka_kredit.py`` PermenPANRB 1/2023 + Peraturan BKN 3/2023 predikat -> % and JF coefficients, AK needed.
 - ``nip.py``          NIP / NI PPPK structure, validation and display format.
 - ``periods.py``      Periodik/Tahunan labels (Triwulan, Semester, Akhir), Indonesian dates.
-- ``development.py``  PP 11/2017 Ps. 203 20 JP/year for PNS, 24 JP cap for PPPK, suggested methods per gap.
+- ``development.py``  PP 11/2017 Ps. 203 20 JP/year (PNS), 24 JP cap (PPPK), methods per gap, event JP, JP split over
+                     gaps, plan/item status, talent shortlist rule, feedback reminder stages.
 - ``raters.py``       who rates whom (supervisor, peers, subordinates, self) from the reporting hierarchy.
 - ``appraisal.py``    the whole score chain of one appraisal (proposals -> predikat -> JPM -> 9-box -> AK).
 """

@@ -144,6 +144,32 @@ def get_custom_fields() -> dict[str, list[dict]]:
 				"insert_after": "realisasi_value",
 			},
 		],
+		"Training Event": [
+			{
+				"fieldname": "jp",
+				"fieldtype": "Float",
+				"label": _("Jam Pelajaran (JP)"),
+				"insert_after": "end_time",
+				"allow_on_submit": 1,
+				"precision": "2",
+				"description": _(
+					"JP credited to each participant marked Present. Empty: computed from the start and end "
+					"time (minutes per JP in Kinerja ASN Settings)."
+				),
+			},
+		],
+		"Training Program": [
+			{
+				"fieldname": "competency",
+				"fieldtype": "Link",
+				"label": _("Competency Developed"),
+				"options": "Competency",
+				"insert_after": "company",
+				"description": _(
+					"Suggested in Development Plans for employees with a gap in this competency."
+				),
+			},
+		],
 		"Appraisal Cycle": [
 			{
 				"fieldname": "kinerja_asn_section",

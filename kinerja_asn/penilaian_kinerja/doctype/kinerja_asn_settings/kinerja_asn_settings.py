@@ -26,6 +26,9 @@ class KinerjaASNSettings(Document):
 
 		anonymity_threshold: DF.Int
 		city: DF.Data | None
+		disable_feedback_escalation: DF.Check
+		disable_feedback_reminders: DF.Check
+		feedback_reminder_days: DF.Data | None
 		hasil_above_threshold: DF.Float
 		hasil_below_threshold: DF.Float
 		instansi_logo: DF.AttachImage | None
@@ -36,6 +39,7 @@ class KinerjaASNSettings(Document):
 		jpm_mms_min: DF.Float
 		jpm_ms_min: DF.Float
 		min_peer_raters: DF.Int
+		minutes_per_jp: DF.Int
 		peers_to_assign: DF.Int
 		perilaku_above_threshold: DF.Float
 		perilaku_below_threshold: DF.Float

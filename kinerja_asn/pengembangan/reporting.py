@@ -1,0 +1,34 @@
+"""Small helpers shared by the Pengembangan reports."""
+
+import frappe
+from frappe import _
+
+from kinerja_asn.pengembangan.access import Scope, restrict, scope_for
+
+
+def column(label: str, fieldname: str, fieldtype: str = "Data", options: str | None = None, width: int = 120):
+	out = {"label": label, "fieldname": fieldname, "fieldtype": fieldtype, "width": width}
+	if options:
+		out["options"] = options
+	return out
+
+
+def appraisals(filters: frappe._dict, scope: Scope | None = None):
+	"""(query, table) over ASN Appraisal (not cancelled) limited to the user's scope and the common filters."""
+	A = frappe.qb.DocType("ASN Appraisal")
+	scope = scope or scope_for()
+	query = restrict(frappe.qb.from_(A).where(A.docstatus < 2), A, scope)
+	if filters.get("company"):
+		query = query.where(A.company == filters.company)
+	if filters.get("appraisal_cycle"):
+		query = query.where(A.appraisal_cycle == filters.appraisal_cycle)
+	if filters.get("department"):
+		query = query.where(A.department == filters.department)
+	return query, A
+
+
+def require(filters: frappe._dict, *fieldnames: str) -> None:
+	labels = {"appraisal_cycle": _("Appraisal Cycle"), "year": _("Year")}
+	for fieldname in fieldnames:
+		if not filters.get(fieldname):
+			frappe.throw(_("Select the {0} first.").format(labels.get(fieldname, fieldname)))
