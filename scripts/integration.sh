@@ -73,4 +73,12 @@ for doctype in "${HRMS_DOCTYPES[@]}"; do
 	echo "== HRMS regression: run-tests --doctype \"$doctype\""
 	bench --site "$SITE" run-tests --doctype "$doctype"
 done
+BROWSER_SITE="${KINERJA_BROWSER_SITE:-demo.test}"
+if [ -x "$ROOT/.venv/bin/python" ] && [ -d "$BENCH/sites/$BROWSER_SITE" ]; then
+	echo "== portal browser tests (headless Chromium) on $BROWSER_SITE"
+	bench --site "$BROWSER_SITE" migrate 2>&1 | tr '\r' '\n' | { grep -v -e '^Updating DocTypes' -e '^$' || true; }
+	KINERJA_BENCH="$BENCH" "$ROOT/.venv/bin/python" -m pytest -p no:cacheprovider -p no:benchmark -q "$ROOT/tests/browser"
+else
+	echo "SKIPPED: portal browser tests: no site $BROWSER_SITE with the demo agency in $BENCH (bench --site $BROWSER_SITE kinerja-asn-demo --with-feedback --password …)"
+fi
 echo "integration layer: passed"
