@@ -40,6 +40,7 @@ from kinerja_asn.scoring.aggregation import (
 )
 from kinerja_asn.scoring.competency import CompetencyScore, strengths_and_development_areas
 from kinerja_asn.scoring.development import suggest_methods
+from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.periods import format_date_id
 from kinerja_asn.scoring.ratings import KUADRAN, PREDIKAT, RATINGS
 from kinerja_asn.settings import anonymity_threshold, get_settings, role_weights
@@ -821,7 +822,7 @@ def get_team(appraisal_cycle: str | None = None, organisation_predicate: str | N
 			{
 				"name": r.name,
 				"employee_name": r.employee_name,
-				"nip": r.nip,
+				"nip": format_nip(r.nip) if r.nip else None,
 				"designation": r.designation,
 				"editable": r.docstatus == 0 and r.predikat_status != "Ditetapkan",
 				"final": r.docstatus == 1,

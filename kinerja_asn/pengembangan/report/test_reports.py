@@ -12,7 +12,9 @@ from frappe.utils import add_days, today
 
 from kinerja_asn.pengembangan.report.competency_gap import competency_gap
 from kinerja_asn.pengembangan.report.jp_realisation import jp_realisation
+from kinerja_asn.pengembangan.report.nine_box_grid import nine_box_grid
 from kinerja_asn.pengembangan.report.predikat_distribution import predikat_distribution
+from kinerja_asn.pengembangan.report.predikat_trend import predikat_trend
 from kinerja_asn.pengembangan.report.rater_completion import rater_completion
 from kinerja_asn.pengembangan.report.talent_shortlist import talent_shortlist
 from kinerja_asn.pengembangan.testing import PROMKES, SURVEILANS, make_event, make_team, set_status, user
@@ -318,4 +320,124 @@ class TestPengembanganReports(KinerjaTestCase):
 		self.assertEqual(len(self.run_report(jp_realisation, "rpta.head", **filters)[1]), 5)
 		self.assertEqual(
 			[r["employee"] for r in self.run_report(jp_realisation, "rptb.s1", **filters)[1]], [b["s1"]]
+		)
+
+	# ------------------------------------------------------------------------------------- nine box grid
+
+	def test_nine_box_grid(self):
+		self.set_talent()
+		self.set_appraisal(self.b["s2"], talent_box=0)
+		columns, rows, _m, _c, summary = self.run_report(nine_box_grid)
+		self.assertEqual(
+			[c["fieldname"] for c in columns][2:5],
+			["di_bawah_ekspektasi", "sesuai_ekspektasi", "di_atas_ekspektasi"],
+		)
+
+		def cells(rows):
+			"""(unit, potential) -> (di bawah, sesuai, di atas, total)"""
+			return {
+				(r["department"], r["potential"]): (
+					r["di_bawah_ekspektasi"],
+					r["sesuai_ekspektasi"],
+					r["di_atas_ekspektasi"],
+					r["total"],
+				)
+				for r in rows
+			}
+
+		grid = cells(rows)
+		# unit A: kotak 9, 7, 5, 8, 3; unit B: kotak 8, 9 and one without a kotak
+		self.assertEqual(grid[(self.A, "Tinggi")], (0, 1, 1, 2))
+		self.assertEqual(grid[(self.A, "Menengah")], (1, 1, 1, 3))
+		self.assertEqual(grid[(self.A, "Rendah")], (0, 0, 0, 0))
+		self.assertEqual(grid[(self.B, "Tinggi")], (0, 1, 1, 2))
+		self.assertEqual(grid[(self.B, "Menengah")], (0, 0, 0, 0))
+		self.assertEqual(grid[("All Units", "Tinggi")], (0, 2, 2, 4))
+		self.assertEqual(grid[("All Units", "Menengah")], (1, 1, 1, 3))
+		self.assertEqual(len(rows), 9)
+		# the kotak of each cell is talent.NINE_BOX
+		self.assertEqual(
+			[
+				(r["di_bawah_ekspektasi_box"], r["sesuai_ekspektasi_box"], r["di_atas_ekspektasi_box"])
+				for r in rows[:3]
+			],
+			[(6, 8, 9), (3, 5, 7), (1, 2, 4)],
+		)
+		self.assertEqual([s["value"] for s in summary], [7, 5, 1])  # in the grid, kotak 7-9, without kotak
+
+		# one unit: no total grid
+		self.assertEqual(
+			{r["department"] for r in self.run_report(nine_box_grid, department=self.A)[1]}, {self.A}
+		)
+		# the head of unit B sees unit B only, a1 only themselves (kotak 7)
+		rows = self.run_report(nine_box_grid, "rptb.head")[1]
+		self.assertEqual((len(rows), cells(rows)[(self.B, "Tinggi")]), (3, (0, 1, 1, 2)))
+		grid = cells(self.run_report(nine_box_grid, "rpta.s1")[1])
+		self.assertEqual(list(grid), [(self.A, "Tinggi"), (self.A, "Menengah"), (self.A, "Rendah")])
+		self.assertEqual([grid[k][3] for k in grid], [0, 1, 0])
+		self.assertEqual(grid[(self.A, "Menengah")], (0, 0, 1, 1))
+
+	# ------------------------------------------------------------------------------------ predikat trend
+
+	def test_predikat_trend(self):
+		self.set_talent()
+		self.set_appraisal(self.b["s2"], predikat=None)
+		# a3 and a4 move to an earlier (2025) cycle: Kurang/Misconduct and Baik
+		earlier = make_cycle(
+			"_Test PG Siklus Laporan 2025", [], start_date="2025-01-01", end_date="2025-12-31"
+		)
+		for key, predikat in (("s3", "Kurang/Misconduct"), ("s4", "Baik")):
+			self.set_appraisal(
+				self.a[key],
+				appraisal_cycle=earlier,
+				start_date="2025-01-01",
+				end_date="2025-12-31",
+				period_label="Akhir",
+				predikat=predikat,
+			)
+		start = frappe.db.get_value("ASN Appraisal", self.appraisal[self.a["head"]], "start_date")
+
+		columns, rows, _m, chart, summary = self.run_report(
+			predikat_trend, appraisal_cycle=None, department=self.A
+		)
+		self.assertTrue(
+			{"sangat_baik", "kurang_misconduct", "good_share"} <= {c["fieldname"] for c in columns}
+		)
+		self.assertEqual([r["appraisal_cycle"] for r in rows], [earlier, self.cycle])  # by start date
+		old, new = rows
+		self.assertEqual(str(old["start_date"]), "2025-01-01")
+		self.assertEqual(str(new["start_date"]), str(start))
+		self.assertEqual(
+			(old["total"], old["sangat_baik"], old["baik"], old["kurang_misconduct"], old["good_share"]),
+			(2, 0, 1, 1, 50.0),
+		)
+		self.assertEqual((new["total"], new["sangat_baik"], new["baik"], new["good_share"]), (3, 3, 0, 100.0))
+		self.assertEqual(chart["type"], "line")
+		self.assertEqual(chart["data"]["labels"], [f"{earlier} · Akhir", f"{self.cycle} · Akhir"])
+		self.assertEqual(chart["data"]["datasets"][0]["values"], [50.0, 100.0])
+		self.assertEqual([s["value"] for s in summary], [2, 100.0, 50.0])  # periods, latest, change
+
+		# dates: periods overlapping the range
+		rows = self.run_report(predikat_trend, appraisal_cycle=None, department=self.A, to_date="2025-12-31")[
+			1
+		]
+		self.assertEqual([r["appraisal_cycle"] for r in rows], [earlier])
+		rows = self.run_report(
+			predikat_trend, appraisal_cycle=None, department=self.A, from_date="2026-01-01"
+		)[1]
+		self.assertEqual([r["appraisal_cycle"] for r in rows], [self.cycle])
+
+		# unit B: Sangat Baik, Baik and one without predikat; its head sees unit B only
+		for rows in (
+			self.run_report(predikat_trend, appraisal_cycle=None, department=self.B)[1],
+			self.run_report(predikat_trend, "rptb.head", appraisal_cycle=None)[1],
+		):
+			self.assertEqual(
+				[(r["appraisal_cycle"], r["total"], r["without_predikat"], r["good_share"]) for r in rows],
+				[(self.cycle, 2, 1, 100.0)],
+			)
+		# a3 sees their own (2025) appraisal only
+		rows = self.run_report(predikat_trend, "rpta.s3", appraisal_cycle=None)[1]
+		self.assertEqual(
+			[(r["appraisal_cycle"], r["total"], r["kurang_misconduct"]) for r in rows], [(earlier, 1, 1)]
 		)
