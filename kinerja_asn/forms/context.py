@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-from kinerja_asn.scoring import distribution, ratings
+from kinerja_asn.scoring import development, distribution, ratings
 from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.periods import format_date_id, periode_penilaian
 
@@ -603,3 +603,39 @@ def umpan_balik_groups(answers: Mapping[int, bool] | None = None) -> list[dict[s
 			rows.append({"no": number, "kriteria": text, "ya": answer is True, "tidak": answer is False})
 		groups.append({"huruf": letter, "judul": title, "kriteria": rows})
 	return groups
+
+
+def competency_table(competencies, level_title) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+	"""Rows of the Laporan Kompetensi table and the development plan lines of its negative gaps.
+
+	``competencies``: objects with competency, competency_type, required, assessed, gap, rater_count;
+	``level_title(competency, level)``: the title of that level in the dictionary ("" when unknown).
+	"""
+	rows, plan = [], []
+	for number, row in enumerate(competencies, start=1):
+		rows.append(
+			{
+				"no": number,
+				"nama": row.competency,
+				"jenis": row.competency_type,
+				"standar": row.required,
+				"hasil": angka(row.assessed),
+				"gap": sign_id(row.gap),
+				"kurang": row.gap is not None and row.gap < 0,
+				"bar_standar": level_bar(row.required),
+				"bar_hasil": level_bar(row.assessed),
+				"penilai": row.rater_count,
+			}
+		)
+		methods = development.suggest_methods(row.gap) if row.gap is not None else []
+		if methods:
+			title = level_title(row.competency, row.required)
+			plan.append(
+				{
+					"kompetensi": row.competency,
+					"gap": sign_id(row.gap),
+					"metode": ", ".join(methods),
+					"target": f"Level {row.required}: {title}" if title else f"Level {row.required}",
+				}
+			)
+	return rows, plan

@@ -578,33 +578,9 @@ class AppraisalForms:
 
 	def laporan_kompetensi(self) -> dict[str, Any]:
 		doc, parties = self.doc, self.parties
-		rows, plan = [], []
-		for number, row in enumerate(self.competencies, start=1):
-			methods = development.suggest_methods(row.gap) if row.gap is not None else []
-			rows.append(
-				{
-					"no": number,
-					"nama": row.competency,
-					"jenis": row.competency_type,
-					"standar": row.required,
-					"hasil": ctx.angka(row.assessed),
-					"gap": ctx.sign_id(row.gap),
-					"kurang": row.gap is not None and row.gap < 0,
-					"bar_standar": ctx.level_bar(row.required),
-					"bar_hasil": ctx.level_bar(row.assessed),
-					"penilai": row.rater_count,
-				}
-			)
-			if methods:
-				title = self.level_titles.get((row.competency, row.required), "")
-				plan.append(
-					{
-						"kompetensi": row.competency,
-						"gap": ctx.sign_id(row.gap),
-						"metode": ", ".join(methods),
-						"target": f"Level {row.required}: {title}" if title else f"Level {row.required}",
-					}
-				)
+		rows, plan = ctx.competency_table(
+			self.competencies, lambda competency, level: self.level_titles.get((competency, level), "")
+		)
 		assessed = [r for r in self.competencies if r.assessed is not None]
 		jpm_capped = flt(doc.jpm_capped) if assessed else None
 		box = cint(doc.talent_box) or None

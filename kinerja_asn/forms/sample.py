@@ -235,32 +235,9 @@ def laporan_kompetensi_form(agency: "AgencyEvaluation", employee_id: str) -> dic
 	ev = agency.employees[employee_id]
 	parties = _parties(agency, ev)
 	d = ev.derived
-	rows, plan = [], []
-	for number, row in enumerate(ev.competencies, start=1):
-		methods = development.suggest_methods(row.gap) if row.gap is not None else []
-		rows.append(
-			{
-				"no": number,
-				"nama": row.competency,
-				"jenis": row.competency_type,
-				"standar": row.required,
-				"hasil": ctx.angka(row.assessed),
-				"gap": ctx.sign_id(row.gap),
-				"kurang": row.gap is not None and row.gap < 0,
-				"bar_standar": ctx.level_bar(row.required),
-				"bar_hasil": ctx.level_bar(row.assessed),
-				"penilai": row.rater_count,
-			}
-		)
-		if methods:
-			plan.append(
-				{
-					"kompetensi": row.competency,
-					"gap": ctx.sign_id(row.gap),
-					"metode": ", ".join(methods),
-					"target": f"Level {row.required}: {_level_title(agency, row.competency, row.required)}",
-				}
-			)
+	rows, plan = ctx.competency_table(
+		ev.competencies, lambda competency, level: _level_title(agency, competency, level)
+	)
 	box = d.talent_box
 	status = ev.employee["asn_status"]
 	jp = development.jp_progress(0, status)
