@@ -5,6 +5,7 @@
 frappe.ui.form.on("ASN Appraisal", {
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.docstatus === 2) return;
+		show_jp_progress(frm);
 		const gaps = (frm.doc.competencies || []).filter((row) => row.rater_count && flt(row.gap) < 0);
 		if (!gaps.length) return;
 		frm.add_custom_button(
@@ -45,3 +46,31 @@ frappe.ui.form.on("ASN Appraisal", {
 		);
 	},
 });
+
+// Progress toward the yearly JP of competency development (PP 11/2017 Ps. 203), from the employee's plan.
+function show_jp_progress(frm) {
+	const year = (frm.doc.end_date || frappe.datetime.get_today()).slice(0, 4);
+	frappe.db
+		.get_value(
+			"Development Plan",
+			{ employee: frm.doc.employee, year },
+			["name", "total_realised_jp", "jp_target", "jp_cap", "jp_status"]
+		)
+		.then(({ message }) => {
+			if (!message || !message.name) return;
+			const limit = message.jp_target
+				? __("at least {0} JP", [message.jp_target])
+				: __("at most {0} JP", [message.jp_cap]);
+			frm.dashboard.add_comment(
+				__("Competency development {0}: {1} JP realised, {2} ({3}). Plan {4}.", [
+					year,
+					message.total_realised_jp || 0,
+					limit,
+					__(message.jp_status || ""),
+					message.name,
+				]),
+				message.jp_status === "Terpenuhi" || message.jp_status === "Dalam Batas" ? "green" : "orange",
+				true
+			);
+		});
+}
