@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-from kinerja_asn.scoring import development, distribution, ratings
+from kinerja_asn.scoring import development, distribution, ratings, talent
 from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.periods import format_date_id, periode_penilaian
 
@@ -639,3 +639,21 @@ def competency_table(competencies, level_title) -> tuple[list[dict[str, Any]], l
 				}
 			)
 	return rows, plan
+
+
+def recommendation(box: int | None, predikat: str | None, potential: str | None) -> dict[str, Any]:
+	"""The 9-box recommendation block of the Laporan Kompetensi (PermenPANRB 3/2020)."""
+	return {
+		"kotak": box,
+		"definisi": talent.BOX_DEFINITION.get(box, "") if box else "",
+		"tindak_lanjut": talent.BOX_FOLLOW_UP.get(box, "") if box else "",
+		"kinerja": ratings.performance_axis(predikat) if predikat else "-",
+		"predikat": predikat or "-",
+		"potensial": potential or "-",
+		"suksesi": bool(box) and talent.is_succession_candidate(box),
+		"grid": [
+			{"potensial": label, "kotak": [{"no": n, "aktif": n == box} for n in row]}
+			for label, row in zip(NINE_BOX_ROWS, NINE_BOX_GRID, strict=True)
+		],
+		"kolom": NINE_BOX_COLUMNS,
+	}

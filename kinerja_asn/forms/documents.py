@@ -608,20 +608,7 @@ class AppraisalForms:
 			},
 			"kekuatan": [{"nama": name, "keterangan": self._row_text(name)} for name in strengths],
 			"area_pengembangan": [{"nama": name, "keterangan": self._row_text(name)} for name in develop],
-			"rekomendasi": {
-				"kotak": box,
-				"definisi": talent.BOX_DEFINITION.get(box, "") if box else "",
-				"tindak_lanjut": talent.BOX_FOLLOW_UP.get(box, "") if box else "",
-				"kinerja": ratings.performance_axis(doc.predikat) if doc.predikat else "-",
-				"predikat": doc.predikat or "-",
-				"potensial": doc.potential or "-",
-				"suksesi": bool(box) and talent.is_succession_candidate(box),
-				"grid": [
-					{"potensial": label, "kotak": [{"no": n, "aktif": n == box} for n in row]}
-					for label, row in zip(ctx.NINE_BOX_ROWS, ctx.NINE_BOX_GRID, strict=True)
-				],
-				"kolom": ctx.NINE_BOX_COLUMNS,
-			},
+			"rekomendasi": ctx.recommendation(box, doc.predikat, doc.potential),
 			"pengembangan": plan,
 			"jam_pelajaran": self.jam_pelajaran(),
 			"penilai": self.role_groups(),

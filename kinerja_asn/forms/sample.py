@@ -264,20 +264,7 @@ def laporan_kompetensi_form(agency: "AgencyEvaluation", employee_id: str) -> dic
 		},
 		"kekuatan": [{"nama": name, "keterangan": _row_text(ev, name)} for name in ev.strengths],
 		"area_pengembangan": [{"nama": name, "keterangan": _row_text(ev, name)} for name in ev.development],
-		"rekomendasi": {
-			"kotak": box,
-			"definisi": talent.BOX_DEFINITION.get(box, "") if box else "",
-			"tindak_lanjut": talent.BOX_FOLLOW_UP.get(box, "") if box else "",
-			"kinerja": ratings.performance_axis(d.predikat) if d.predikat else "-",
-			"predikat": d.predikat or "-",
-			"potensial": d.potential or "-",
-			"suksesi": bool(box) and talent.is_succession_candidate(box),
-			"grid": [
-				{"potensial": label, "kotak": [{"no": n, "aktif": n == box} for n in row]}
-				for label, row in zip(ctx.NINE_BOX_ROWS, ctx.NINE_BOX_GRID, strict=True)
-			],
-			"kolom": ctx.NINE_BOX_COLUMNS,
-		},
+		"rekomendasi": ctx.recommendation(box, d.predikat, d.potential),
 		"pengembangan": plan,
 		"jam_pelajaran": (
 			f"Target pengembangan kompetensi PNS paling sedikit {ctx.angka(jp['target'])} JP per tahun "
