@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypedDict
 
-from kinerja_asn.scoring import development, distribution, ratings, talent
+from kinerja_asn.scoring import competency, development, distribution, ratings, talent
 from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.periods import format_date_id, periode_penilaian
 
@@ -657,3 +657,16 @@ def recommendation(box: int | None, predikat: str | None, potential: str | None)
 		],
 		"kolom": NINE_BOX_COLUMNS,
 	}
+
+
+def competency_reason(value: float | None, required: int) -> str:
+	"""B.1.9 "Alasan": the leader's rating against the position's standard level, with methods for a gap."""
+	if value is None:
+		return "Belum dinilai."
+	gap = competency.gap(value, required)
+	if gap > 0:
+		return f"Di atas standar kompetensi jabatan (level {required})."
+	if gap == 0:
+		return f"Memenuhi standar kompetensi jabatan (level {required})."
+	methods = ", ".join(development.suggest_methods(gap))
+	return f"Di bawah standar kompetensi jabatan (level {required}); disarankan {methods}."

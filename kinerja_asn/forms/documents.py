@@ -634,19 +634,7 @@ class AppraisalForms:
 		for number, row in enumerate(self.competencies, start=1):
 			levels = self.atasan_feedback.levels.get(row.competency)
 			value = round(sum(levels) / len(levels), 2) if levels else row.assessed
-			if value is None:
-				reason = "Belum dinilai."
-			else:
-				gap = comp.gap(value, row.required)
-				if gap > 0:
-					reason = f"Di atas standar kompetensi jabatan (level {row.required})."
-				elif gap == 0:
-					reason = f"Memenuhi standar kompetensi jabatan (level {row.required})."
-				else:
-					methods = ", ".join(development.suggest_methods(gap))
-					reason = (
-						f"Di bawah standar kompetensi jabatan (level {row.required}); disarankan {methods}."
-					)
+			reason = ctx.competency_reason(value, row.required)
 			rows.append(
 				{"no": number, "kompetensi": row.competency, "nilai": ctx.angka(value), "alasan": reason}
 			)

@@ -306,17 +306,7 @@ def evaluasi_kompetensi_form(agency: "AgencyEvaluation", employee_id: str) -> di
 	for number, row in enumerate(ev.competencies, start=1):
 		leader = next((s.mean for s in row.roles if s.role == ATASAN), None)
 		value = leader if leader is not None else row.assessed
-		if value is None:
-			reason = "Belum dinilai."
-		else:
-			gap = comp.gap(value, row.required)
-			if gap > 0:
-				reason = f"Di atas standar kompetensi jabatan (level {row.required})."
-			elif gap == 0:
-				reason = f"Memenuhi standar kompetensi jabatan (level {row.required})."
-			else:
-				methods = ", ".join(development.suggest_methods(gap))
-				reason = f"Di bawah standar kompetensi jabatan (level {row.required}); disarankan {methods}."
+		reason = ctx.competency_reason(value, row.required)
 		rows.append({"no": number, "kompetensi": row.competency, "nilai": ctx.angka(value), "alasan": reason})
 	return {
 		"form": "evaluasi_kompetensi",

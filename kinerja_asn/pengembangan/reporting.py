@@ -13,6 +13,18 @@ def column(label: str, fieldname: str, fieldtype: str = "Data", options: str | N
 	return out
 
 
+def employee_columns() -> list[dict]:
+	"""Who the row is about: the identity columns shared by the per-employee reports."""
+	return [
+		column(_("Employee"), "employee", "Link", "Employee", 120),
+		column(_("Employee Name"), "employee_name", "Data", width=180),
+		column(_("NIP"), "nip", "Data", width=160),
+		column(_("ASN Status"), "asn_status", "Data", width=80),
+		column(_("Unit Kerja"), "department", "Link", "Department", 180),
+		column(_("Designation"), "designation", "Link", "Designation", 160),
+	]
+
+
 def appraisals(filters: frappe._dict, scope: Scope | None = None):
 	"""(query, table) over ASN Appraisal (not cancelled) limited to the user's scope and the common filters."""
 	A = frappe.qb.DocType("ASN Appraisal")

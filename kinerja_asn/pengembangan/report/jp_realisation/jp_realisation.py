@@ -16,6 +16,7 @@ from frappe.utils import cint, flt, getdate, today
 from kinerja_asn.pengembangan import jp
 from kinerja_asn.pengembangan.access import restrict, scope_for
 from kinerja_asn.pengembangan.reporting import column, require
+from kinerja_asn.pengembangan.reporting import employee_columns as identity_columns
 from kinerja_asn.scoring import development
 
 
@@ -91,12 +92,7 @@ def per_employee(employees: list[dict], year: int) -> list[dict]:
 
 def employee_columns() -> list[dict]:
 	return [
-		column(_("Employee"), "employee", "Link", "Employee", 120),
-		column(_("Employee Name"), "employee_name", "Data", width=180),
-		column(_("NIP"), "nip", "Data", width=160),
-		column(_("ASN Status"), "asn_status", "Data", width=80),
-		column(_("Unit Kerja"), "department", "Link", "Department", 180),
-		column(_("Designation"), "designation", "Link", "Designation", 150),
+		*identity_columns(),
 		column(_("Development Plan"), "development_plan", "Link", "Development Plan", 140),
 		column(_("Minimum JP per Year"), "jp_target", "Float", width=100),
 		column(_("Maximum JP per Year"), "jp_cap", "Float", width=100),

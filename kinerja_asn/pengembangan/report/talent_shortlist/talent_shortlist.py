@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt
 
-from kinerja_asn.pengembangan.reporting import appraisals, column
+from kinerja_asn.pengembangan.reporting import appraisals, column, employee_columns
 from kinerja_asn.scoring.development import DEFAULT_SHORTLIST_PREDIKAT, is_shortlisted
 from kinerja_asn.scoring.talent import BOX_DEFINITION, BOX_FOLLOW_UP, SUCCESSION_BOXES
 
@@ -22,12 +22,7 @@ def execute(filters=None):
 
 def columns() -> list[dict]:
 	return [
-		column(_("Employee"), "employee", "Link", "Employee", 120),
-		column(_("Employee Name"), "employee_name", "Data", width=180),
-		column(_("NIP"), "nip", "Data", width=160),
-		column(_("ASN Status"), "asn_status", "Data", width=80),
-		column(_("Unit Kerja"), "department", "Link", "Department", 180),
-		column(_("Designation"), "designation", "Link", "Designation", 160),
+		*employee_columns(),
 		column(_("Job Group"), "job_group", "Data", width=120),
 		column(_("Appraisal Cycle"), "appraisal_cycle", "Link", "Appraisal Cycle", 150),
 		column(_("Period"), "period", "Data", width=110),
