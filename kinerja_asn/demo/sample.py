@@ -37,7 +37,8 @@ from kinerja_asn.scoring.aggregation import (
 	RATER_ROLES,
 	RoleStat,
 	combine,
-	effective_weights,
+	scored_groups,
+	summarise_roles,
 )
 from kinerja_asn.scoring.appraisal import Config, Derived, derive
 from kinerja_asn.scoring.distribution import DistributionResult, allowed_pattern, check_distribution
@@ -173,25 +174,28 @@ def _role_summary(
 	behaviours: Sequence[BehaviourRow],
 	weights: Mapping[str, float],
 ) -> list[dict[str, Any]]:
-	"""Per rater role: raters, mean of the competency / behaviour role means, effective weight (%)."""
+	"""Per rater group the employee may know of: raters, mean of the group means, effective weight (%)."""
 	raters = Counter(rating["role"] for rating in ratings)
-	effective = effective_weights(weights, [role for role in RATER_ROLES if raters.get(role)])
-	summary = []
-	for role in RATER_ROLES:
-		if not raters.get(role):
-			continue
-		comp_means = [s.mean for row in competencies for s in row.roles if s.role == role]
-		beh_means = [s.mean for row in behaviours for s in row.roles if s.role == role]
-		summary.append(
-			{
-				"role": role,
-				"raters": raters[role],
-				"competency_mean": round(sum(comp_means) / len(comp_means), 2) if comp_means else None,
-				"behaviour_mean": round(sum(beh_means) / len(beh_means), 2) if beh_means else None,
-				"weight": round(effective.get(role, 0) * 100, 2),
-			}
+	return [
+		{
+			"role": row.role,
+			"raters": row.submitted,
+			"competency_mean": row.competency_mean,
+			"behaviour_mean": row.behaviour_mean,
+			"weight": row.weight,
+		}
+		for row in summarise_roles(
+			{row.competency: row.roles for row in competencies},
+			{row.core_value: row.roles for row in behaviours},
+			raters,
+			raters,
+			weights,
 		)
-	return summary
+	]
+
+
+def _used(stats: Sequence[RoleStat], weights: Mapping[str, float]) -> int:
+	return sum(g.count for g, _weight in scored_groups(stats, weights))
 
 
 def _skp_results(rows: Sequence[dict[str, Any]], config: Config) -> list[dict[str, Any]]:
@@ -237,7 +241,7 @@ def evaluate_employee(
 				required=required,
 				assessed=assessed,
 				gap=comp.gap(assessed, required) if assessed is not None else None,
-				rater_count=sum(s.count for s in stats),
+				rater_count=_used(stats, weights),
 				roles=stats,
 			)
 		)
@@ -245,7 +249,7 @@ def evaluate_employee(
 	for value in sorted(core_values, key=lambda v: v["idx"]):
 		stats = _role_stats(ratings, "behaviours", value["value_name"])
 		behaviours.append(
-			BehaviourRow(value["value_name"], combine(stats, weights), sum(s.count for s in stats), stats)
+			BehaviourRow(value["value_name"], combine(stats, weights), _used(stats, weights), stats)
 		)
 	scores = [row.score for row in behaviours if row.score is not None]
 	behaviour_score = round(sum(scores) / len(scores), 2) if scores else None

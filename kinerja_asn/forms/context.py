@@ -670,3 +670,20 @@ def competency_reason(value: float | None, required: int) -> str:
 		return f"Memenuhi standar kompetensi jabatan (level {required})."
 	methods = ", ".join(development.suggest_methods(gap))
 	return f"Di bawah standar kompetensi jabatan (level {required}); disarankan {methods}."
+
+
+def role_group_rows(summary: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+	"""The rater-group table of the forms from role-summary rows (role, raters, competency_mean,
+	behaviour_mean, weight): only groups with a mean, which the summary gives only to groups the employee may
+	see (kinerja_asn.scoring.aggregation.summarise_roles)."""
+	return [
+		{
+			"peran": row["role"],
+			"jumlah": row["raters"],
+			"kompetensi": angka(row["competency_mean"]),
+			"perilaku": angka(row["behaviour_mean"]) if row["behaviour_mean"] is not None else "-",
+			"bobot": persen(row["weight"]),
+		}
+		for row in summary
+		if row["raters"] and row["competency_mean"] is not None
+	]

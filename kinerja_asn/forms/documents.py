@@ -24,7 +24,7 @@ from kinerja_asn.forms import context as ctx
 from kinerja_asn.forms.sample import LAYOUT_TITLE, PENDEKATAN
 from kinerja_asn.scoring import competency as comp
 from kinerja_asn.scoring import development, distribution, ratings, talent
-from kinerja_asn.scoring.aggregation import ATASAN, BAWAHAN, POOLED, REKAN, RoleStat, visible_groups
+from kinerja_asn.scoring.aggregation import ATASAN
 
 APPRAISAL = "ASN Appraisal"
 CALIBRATION = "Predicate Calibration"
@@ -440,35 +440,18 @@ class AppraisalForms:
 		}
 
 	def role_groups(self) -> list[dict[str, Any]]:
-		"""Rater groups the employee may see (anonymity of peers and subordinates), as get_feedback_summary."""
-		summary = {
-			row.rater_role: row
+		"""Rater groups the employee may see: the role summary holds means only for those (the pure core's
+		summarise_roles keeps peer and subordinate groups below the anonymity threshold out)."""
+		return ctx.role_group_rows(
+			{
+				"role": row.rater_role,
+				"raters": cint(row.raters_submitted),
+				"competency_mean": flt(row.competency_mean) or None,
+				"behaviour_mean": flt(row.behaviour_mean) or None,
+				"weight": flt(row.weight),
+			}
 			for row in self.doc.role_summary
-			if cint(row.raters_submitted) and row.competency_mean
-		}
-		stats = [
-			RoleStat(role, flt(row.competency_mean), cint(row.raters_submitted))
-			for role, row in summary.items()
-		]
-		groups = []
-		for stat in visible_groups(stats, self.settings.anonymity_threshold):
-			roles = [stat.role] if stat.role != POOLED else [r for r in (REKAN, BAWAHAN) if r in summary]
-			raters = sum(cint(summary[r].raters_submitted) for r in roles)
-			behaviour = [
-				flt(summary[r].behaviour_mean) * cint(summary[r].raters_submitted)
-				for r in roles
-				if summary[r].behaviour_mean
-			]
-			groups.append(
-				{
-					"peran": stat.role,
-					"jumlah": stat.count,
-					"kompetensi": ctx.angka(stat.mean),
-					"perilaku": ctx.angka(sum(behaviour) / raters) if behaviour and raters else "-",
-					"bobot": ctx.persen(sum(flt(summary[r].weight) for r in roles)),
-				}
-			)
-		return groups
+		)
 
 	def development_names(self) -> tuple[list[str], list[str]]:
 		return comp.strengths_and_development_areas(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kinerja_asn.forms import context as ctx
 from kinerja_asn.scoring import competency as comp
 from kinerja_asn.scoring import development, ratings, talent
-from kinerja_asn.scoring.aggregation import ATASAN, RoleStat, effective_weights, visible_groups
+from kinerja_asn.scoring.aggregation import ATASAN
 
 if TYPE_CHECKING:
 	from kinerja_asn.demo.sample import AgencyEvaluation, EmployeeEvaluation
@@ -205,30 +205,8 @@ def _level_title(agency: "AgencyEvaluation", name: str, level: int) -> str:
 
 
 def _role_groups(ev: "EmployeeEvaluation", agency: "AgencyEvaluation") -> list[dict[str, Any]]:
-	"""Rater groups the employee may see (anonymity of peers/subordinates), with the mean of their scores."""
-	counts = {row["role"]: row for row in ev.role_summary}
-	comp_stats = [
-		RoleStat(r["role"], r["competency_mean"], r["raters"])
-		for r in ev.role_summary
-		if r["competency_mean"]
-	]
-	beh = {r["role"]: r["behaviour_mean"] for r in ev.role_summary}
-	weights = effective_weights(agency.weights, list(counts))
-	groups = []
-	for stat in visible_groups(comp_stats):
-		roles = [stat.role] if stat.role in counts else [r for r in ("Rekan Kerja", "Bawahan") if r in counts]
-		behaviour = [beh[r] * counts[r]["raters"] for r in roles if beh.get(r) is not None]
-		raters = sum(counts[r]["raters"] for r in roles)
-		groups.append(
-			{
-				"peran": stat.role,
-				"jumlah": stat.count,
-				"kompetensi": ctx.angka(stat.mean),
-				"perilaku": ctx.angka(sum(behaviour) / raters) if behaviour else "-",
-				"bobot": ctx.persen(sum(weights.get(r, 0) for r in roles) * 100),
-			}
-		)
-	return groups
+	"""Rater groups the employee may see (the role summary has means only for those)."""
+	return ctx.role_group_rows(ev.role_summary)
 
 
 def laporan_kompetensi_form(agency: "AgencyEvaluation", employee_id: str) -> dict[str, Any]:

@@ -13,12 +13,13 @@ from frappe.model.document import Document
 from frappe.query_builder.functions import Avg, Concat, Count, GroupConcat
 
 from kinerja_asn.db import bulk_update
-from kinerja_asn.scoring.aggregation import RATER_ROLES, RoleStat, combine, effective_weights
+from kinerja_asn.scoring.aggregation import RoleStat, combine, scored_groups, summarise_roles
 from kinerja_asn.scoring.appraisal import Config, derive
 from kinerja_asn.scoring.competency import CompetencyScore, gap
 from kinerja_asn.scoring.ratings import GoalResult
 from kinerja_asn.settings import (
 	ak_coefficients,
+	anonymity_threshold,
 	get_settings,
 	jpm_bands,
 	potential_bands,
@@ -130,45 +131,51 @@ def _rows(per_item, item, value, for_update: bool):
 				yield appraisal, role, name, mean, count
 
 
-def role_mean(stats: dict[str, list[RoleStat]], role: str) -> float | None:
-	"""Unweighted mean over items of one role's means (for the role summary table)."""
-	means = [s.mean for item in stats.values() for s in item if s.role == role]
-	return round(sum(means) / len(means), 2) if means else None
+def used_count(stats: list[RoleStat], weights: dict[str, float], threshold: int) -> int:
+	"""Raters whose ratings make the combined score of one item."""
+	return sum(g.count for g, _weight in scored_groups(stats, weights, threshold))
 
 
-def apply(doc, agg: Aggregates, cfg: Config, weights: dict[str, float]) -> None:
-	"""Write aggregates and derived scores onto an appraisal (a Document or a frappe._dict with rows)."""
+def apply(doc, agg: Aggregates, cfg: Config, weights: dict[str, float], threshold: int) -> None:
+	"""Write aggregates and derived scores onto an appraisal (a Document or a frappe._dict with rows).
+
+	Every stored mean and score is built from the groups the person rated may see (the pure core's
+	``scored_groups``), so nothing stored reveals a peer or subordinate group below the anonymity threshold."""
 	for row in doc.competencies:
 		stats = agg.competency.get(row.competency, [])
-		row.assessed_level = combine(stats, weights)
-		row.rater_count = sum(s.count for s in stats)
+		row.assessed_level = combine(stats, weights, threshold)
+		row.rater_count = used_count(stats, weights, threshold)
 		row.gap = gap(row.assessed_level, row.required_level) if row.assessed_level is not None else None
 	for row in doc.behaviours:
 		stats = agg.behaviour.get(row.core_value, [])
-		row.score = combine(stats, weights)
-		row.rater_count = sum(s.count for s in stats)
+		row.score = combine(stats, weights, threshold)
+		row.rater_count = used_count(stats, weights, threshold)
 
 	scores = [row.score for row in doc.behaviours if row.score is not None]
 	doc.behaviour_score = round(sum(scores) / len(scores), 2) if scores else None
-
-	effective = effective_weights(weights, [r for r in RATER_ROLES if agg.submitted.get(r)])
-	_assign(
-		doc,
-		"role_summary",
-		[
-			frappe._dict(
-				rater_role=role,
-				raters_assigned=agg.assigned.get(role, 0),
-				raters_submitted=agg.submitted.get(role, 0),
-				competency_mean=role_mean(agg.competency, role),
-				behaviour_mean=role_mean(agg.behaviour, role),
-				weight=round(effective.get(role, 0) * 100, 2),
-			)
-			for role in RATER_ROLES
-			if agg.assigned.get(role)
-		],
-	)
+	_assign(doc, "role_summary", role_summary(agg, weights, threshold))
 	set_derived(doc, cfg)
+
+
+def recompute(doc) -> None:
+	"""Recompute one appraisal document from its submitted feedback."""
+	apply(doc, collect([doc.name])[doc.name], config(), role_weights(), anonymity_threshold())
+
+
+def role_summary(agg: Aggregates, weights: dict[str, float], threshold: int) -> list[frappe._dict]:
+	return [
+		frappe._dict(
+			rater_role=row.role,
+			raters_assigned=row.assigned,
+			raters_submitted=row.submitted,
+			competency_mean=row.competency_mean,
+			behaviour_mean=row.behaviour_mean,
+			weight=row.weight,
+		)
+		for row in summarise_roles(
+			agg.competency, agg.behaviour, agg.assigned, agg.submitted, weights, threshold
+		)
+	]
 
 
 def _assign(doc, fieldname: str, value) -> None:
@@ -262,10 +269,10 @@ def rollup(appraisals: list[str], for_update: bool = False) -> int:
 			docs[row.parent][table].append(row)
 
 	aggregates = collect(names, for_update=for_update)
-	cfg, weights = config(), role_weights()
+	cfg, weights, threshold = config(), role_weights(), anonymity_threshold()
 	parent_updates, competency_updates, behaviour_updates = {}, {}, {}
 	for name, doc in docs.items():
-		apply(doc, aggregates[name], cfg, weights)
+		apply(doc, aggregates[name], cfg, weights, threshold)
 		parent_updates[name] = {f: db_value(doc.get(f), f in NUMERIC_FIELDS) for f in PARENT_FIELDS}
 		for row in doc.competencies:
 			competency_updates[row.name] = {

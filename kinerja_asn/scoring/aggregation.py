@@ -87,15 +87,56 @@ def _merge(role_stats: Iterable[RoleStat]) -> dict[str, RoleStat]:
 	return merged
 
 
+def _groups(stats: dict[str, RoleStat], threshold: int) -> tuple[list[RoleStat], tuple[str, ...]]:
+	"""The groups the person rated may know of (unrounded means) and the roles pooled into POOLED."""
+	if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+		raise RuleError(_("The anonymity threshold must be a whole number of 1 or more, got {0}"), threshold)
+	shown = [stats[ATASAN]] if ATASAN in stats else []
+	small = []
+	for role in ANONYMOUS_ROLES:
+		if role in stats:
+			(shown if stats[role].count >= threshold else small).append(stats[role])
+	pooled: tuple[str, ...] = ()
+	pooled_count = sum(stat.count for stat in small)
+	if small and pooled_count >= threshold:
+		pooled_mean = sum(stat.mean * stat.count for stat in small) / pooled_count
+		shown.append(RoleStat(POOLED, pooled_mean, pooled_count))
+		pooled = tuple(stat.role for stat in small)
+	if DIRI in stats:
+		shown.append(stats[DIRI])
+	return shown, pooled
+
+
+def scored_groups(
+	role_stats: Iterable[RoleStat],
+	weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS,
+	threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
+) -> list[tuple[RoleStat, float]]:
+	"""(group, effective weight) of the groups that make a combined score; the weights add up to 1.
+
+	Only groups the person rated may see count (see ``visible_groups``): a pooled group weighs the sum of the
+	weights of the roles in it, and a peer or subordinate group too small even when pooled does not count at
+	all. So a combined score reveals nothing beyond the visible group means, whatever weights are set.
+	"""
+	validate_weights(weights)
+	groups, pooled = _groups(_merge(role_stats), threshold)
+	weight_of = {role: weights.get(role, 0) for role in RATER_ROLES}
+	weight_of[POOLED] = sum(weights.get(role, 0) for role in pooled)
+	used = [(g, weight_of[g.role]) for g in groups if weight_of[g.role] > 0]
+	total = sum(weight for _g, weight in used)
+	return [(g, weight / total) for g, weight in used] if total else []
+
+
 def combine(
-	role_stats: Iterable[RoleStat], weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS
+	role_stats: Iterable[RoleStat],
+	weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS,
+	threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
 ) -> float | None:
-	"""Weighted mean of the role means (effective weights); None if no weighted role has raters."""
-	stats = _merge(role_stats)
-	used = effective_weights(weights, stats)
+	"""Weighted mean of the visible group means (``scored_groups``); None if no weighted group has raters."""
+	used = scored_groups(role_stats, weights, threshold)
 	if not used:
 		return None
-	return round(sum(stats[role].mean * weight for role, weight in used.items()), 2)
+	return round(sum(g.mean * weight for g, weight in used), 2)
 
 
 def visible_groups(
@@ -107,27 +148,71 @@ def visible_groups(
 	they have at least ``threshold`` raters; the ones below are pooled as "Rekan Kerja dan Bawahan"
 	(count-weighted mean) when the pool reaches the threshold, otherwise hidden.
 	"""
-	if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
-		raise RuleError(_("The anonymity threshold must be a whole number of 1 or more, got {0}"), threshold)
-	stats = _merge(role_stats)
-	shown: list[RoleStat] = []
-	if ATASAN in stats:
-		shown.append(stats[ATASAN])
-	small: list[RoleStat] = []
-	for role in ANONYMOUS_ROLES:
-		if role not in stats:
+	groups, _pooled = _groups(_merge(role_stats), threshold)
+	return [RoleStat(g.role, round(g.mean, 2), g.count) if g.role == POOLED else g for g in groups]
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+	"""One row of an appraisal's rater summary: counts always; means and weight only of a visible group."""
+
+	role: str
+	assigned: int
+	submitted: int
+	competency_mean: float | None
+	behaviour_mean: float | None
+	weight: float  # effective weight in %, 0 for a group that does not count
+
+
+SUMMARY_ORDER = (ATASAN, REKAN, BAWAHAN, POOLED, DIRI)
+
+
+def summarise_roles(
+	competency: Mapping[str, Iterable[RoleStat]],
+	behaviour: Mapping[str, Iterable[RoleStat]],
+	assigned: Mapping[str, int],
+	submitted: Mapping[str, int],
+	weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS,
+	threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
+) -> list[RoleSummary]:
+	"""Per rater role (and the pooled group when there is one): raters assigned and submitted, the mean over
+	items of the group's means, and its effective weight. A peer or subordinate group below the anonymity
+	threshold gets counts only, so nothing stored or printed reveals its ratings."""
+	counts = [RoleStat(role, 0, n) for role, n in submitted.items()]
+	groups = {g.role: g for g in visible_groups(counts, threshold)}
+	weight_of = {g.role: weight for g, weight in scored_groups(counts, weights, threshold)}
+
+	def mean(stats_by_item: Mapping[str, Iterable[RoleStat]], role: str) -> float | None:
+		means = [
+			g.mean
+			for stats in stats_by_item.values()
+			for g in visible_groups(stats, threshold)
+			if g.role == role
+		]
+		return round(sum(means) / len(means), 2) if means else None
+
+	rows = []
+	for role in SUMMARY_ORDER:
+		visible = role in groups
+		if role == POOLED:
+			if not visible:
+				continue
+			n_assigned = sum(assigned.get(r, 0) for r in ANONYMOUS_ROLES if r not in groups)
+		elif not assigned.get(role) and not submitted.get(role):
 			continue
-		if stats[role].count >= threshold:
-			shown.append(stats[role])
 		else:
-			small.append(stats[role])
-	pooled_count = sum(stat.count for stat in small)
-	if small and pooled_count >= threshold:
-		pooled_mean = sum(stat.mean * stat.count for stat in small) / pooled_count
-		shown.append(RoleStat(POOLED, round(pooled_mean, 2), pooled_count))
-	if DIRI in stats:
-		shown.append(stats[DIRI])
-	return shown
+			n_assigned = assigned.get(role, 0)
+		rows.append(
+			RoleSummary(
+				role=role,
+				assigned=n_assigned,
+				submitted=groups[role].count if visible else submitted.get(role, 0),
+				competency_mean=mean(competency, role) if visible else None,
+				behaviour_mean=mean(behaviour, role) if visible else None,
+				weight=round(weight_of.get(role, 0) * 100, 2),
+			)
+		)
+	return rows
 
 
 def meets_minimum(

@@ -16,6 +16,8 @@ from kinerja_asn.scoring.aggregation import (
 	combine,
 	effective_weights,
 	meets_minimum,
+	scored_groups,
+	summarise_roles,
 	validate_weights,
 	visible_groups,
 )
@@ -120,3 +122,89 @@ def test_meets_minimum():
 	assert meets_minimum(stats) == {REKAN: False}
 	assert meets_minimum([RoleStat(REKAN, 3, 3)]) == {REKAN: True}
 	assert meets_minimum([], {REKAN: 3, ATASAN: 1}) == {REKAN: False, ATASAN: False}
+
+
+def test_pooled_group_weighs_as_one():
+	"""Peers and subordinates below the threshold count as one group with the sum of their weights, so the
+	combined score, the pooled mean and the Atasan mean cannot be solved for one peer's rating."""
+	stats = [RoleStat(ATASAN, 4.0, 1), RoleStat(REKAN, 2.0, 2), RoleStat(BAWAHAN, 5.0, 1)]
+	pooled = (2.0 * 2 + 5.0) / 3
+	assert combine(stats) == round((4.0 * 50 + pooled * 50) / 100, 2)
+	[(atasan, w_atasan), (pool, w_pool)] = scored_groups(stats)
+	assert (atasan.role, pool.role, pool.count) == (ATASAN, POOLED, 3)
+	assert (w_atasan, w_pool) == (0.5, 0.5)
+
+
+def test_group_too_small_even_pooled_does_not_count():
+	stats = [RoleStat(ATASAN, 4.0, 1), RoleStat(REKAN, 1.0, 1), RoleStat(BAWAHAN, 1.0, 1)]
+	assert combine(stats) == 4.0
+	assert [g.role for g, _w in scored_groups(stats)] == [ATASAN]
+
+
+# Two rater sets with the same visible groups must give the same combined score: nothing beyond the
+# visible group means leaks through it, whatever the weights.
+weights_strategy = st.fixed_dictionaries(
+	{role: st.integers(min_value=0, max_value=100) for role in RATER_ROLES}
+).filter(lambda w: sum(w.values()) > 0)
+
+
+@given(
+	st.lists(st.integers(min_value=1, max_value=5), min_size=0, max_size=4),
+	st.lists(st.integers(min_value=1, max_value=5), min_size=0, max_size=4),
+	st.integers(min_value=1, max_value=5),
+	weights_strategy,
+	st.integers(min_value=1, max_value=4),
+)
+def test_combined_score_reveals_nothing_beyond_visible_groups(
+	peers, subordinates, atasan, weights, threshold
+):
+	def stats(rekan, bawahan):
+		out = [RoleStat(ATASAN, float(atasan), 1)]
+		if rekan:
+			out.append(RoleStat(REKAN, sum(rekan) / len(rekan), len(rekan)))
+		if bawahan:
+			out.append(RoleStat(BAWAHAN, sum(bawahan) / len(bawahan), len(bawahan)))
+		return out
+
+	original = stats(peers, subordinates)
+	visible = visible_groups(original, threshold)
+	# move one rating between a small peer group and a small subordinate group, keeping the pooled mean
+	if 0 < len(peers) < threshold and 0 < len(subordinates) < threshold and len(peers) > 1:
+		moved = stats(peers[1:], [*subordinates, peers[0]])
+		if visible_groups(moved, threshold) == visible:
+			assert combine(moved, weights, threshold) == combine(original, weights, threshold)
+	# replace every hidden rating by another value: the score must not move
+	if len(peers) + len(subordinates) < threshold:
+		changed = stats([6 - p for p in peers], [6 - b for b in subordinates])
+		assert combine(changed, weights, threshold) == combine(original, weights, threshold)
+
+
+def test_summarise_roles_keeps_small_groups_to_counts():
+	competency = {
+		"Integritas": [RoleStat(ATASAN, 4.0, 1), RoleStat(REKAN, 3.0, 3), RoleStat(BAWAHAN, 1.0, 1)]
+	}
+	behaviour = {
+		"Berorientasi Pelayanan": [
+			RoleStat(ATASAN, 5.0, 1),
+			RoleStat(REKAN, 4.0, 3),
+			RoleStat(BAWAHAN, 2.0, 1),
+		]
+	}
+	assigned = {ATASAN: 1, REKAN: 4, BAWAHAN: 2, DIRI: 1}
+	submitted = {ATASAN: 1, REKAN: 3, BAWAHAN: 1}
+	rows = {r.role: r for r in summarise_roles(competency, behaviour, assigned, submitted)}
+	assert list(rows) == [ATASAN, REKAN, BAWAHAN, DIRI]
+	assert (rows[REKAN].competency_mean, rows[REKAN].behaviour_mean) == (3.0, 4.0)
+	assert (rows[BAWAHAN].submitted, rows[BAWAHAN].competency_mean, rows[BAWAHAN].weight) == (1, None, 0)
+	assert rows[DIRI].submitted == 0 and rows[DIRI].competency_mean is None
+	assert rows[ATASAN].weight == round(50 / 80 * 100, 2)
+
+
+def test_summarise_roles_pooled_row():
+	competency = {"Integritas": [RoleStat(REKAN, 3.0, 2), RoleStat(BAWAHAN, 5.0, 1)]}
+	rows = {
+		r.role: r for r in summarise_roles(competency, {}, {REKAN: 2, BAWAHAN: 1}, {REKAN: 2, BAWAHAN: 1})
+	}
+	assert rows[POOLED].submitted == 3 and rows[POOLED].assigned == 3
+	assert rows[POOLED].competency_mean == round(11 / 3, 2) and rows[POOLED].weight == 100
+	assert rows[REKAN].competency_mean is None and rows[BAWAHAN].competency_mean is None

@@ -126,8 +126,10 @@ def test_spot_check_predikat_by_hand(data, raw, employee_id):
 	else:
 		hasil = "Sesuai Ekspektasi"
 
-	# perilaku: per core value the weighted mean of role means (Atasan 50, Rekan 30, Bawahan 20, self 0,
-	# weights of absent roles redistributed), then the mean over the 7 values; >= 4 above, < 3 below
+	# perilaku: per core value the weighted mean of the group means the employee may see (Atasan 50, Rekan
+	# 30, Bawahan 20, self 0): Rekan / Bawahan with fewer than 3 raters pooled into one group weighing the sum
+	# of their weights, left out when even the pool has fewer than 3; absent weights redistributed. Then the
+	# mean over the 7 values; >= 4 above, < 3 below
 	weights = {"Atasan Langsung": 50, "Rekan Kerja": 30, "Bawahan": 20}
 	ratings = [r for r in raw["ratings"] if r["employee"] == employee_id]
 	values = []
@@ -136,8 +138,17 @@ def test_spot_check_predikat_by_hand(data, raw, employee_id):
 		for r in ratings:
 			if r["role"] in weights and r["behaviours"].get(core_value):
 				per_role[r["role"]].append(r["behaviours"][core_value])
-		total = sum(weights[role] for role in per_role)
-		values.append(round(sum(sum(v) / len(v) * weights[role] / total for role, v in per_role.items()), 2))
+		groups = {
+			role: (v, weights[role])
+			for role, v in per_role.items()
+			if role == "Atasan Langsung" or len(v) >= 3
+		}
+		small = [role for role in per_role if role not in groups]
+		pool = [x for role in small for x in per_role[role]]
+		if len(pool) >= 3:
+			groups["pool"] = (pool, sum(weights[role] for role in small))
+		total = sum(w for _v, w in groups.values())
+		values.append(round(sum(sum(v) / len(v) * w / total for v, w in groups.values()), 2))
 	score = round(sum(values) / len(values), 2)
 	perilaku = (
 		"Di Atas Ekspektasi" if score >= 4 else "Di Bawah Ekspektasi" if score < 3 else "Sesuai Ekspektasi"

@@ -240,9 +240,7 @@ class ASNAppraisal(Document):
 			if self.is_new():
 				rollup.set_derived(self, rollup.config())
 			else:
-				rollup.apply(
-					self, rollup.collect([self.name])[self.name], rollup.config(), rollup.role_weights()
-				)
+				rollup.recompute(self)
 
 	def validate_fixed_predikat(self) -> None:
 		before = self.get_doc_before_save()
@@ -280,9 +278,7 @@ class ASNAppraisal(Document):
 		fresh.docstatus = 0
 		fresh.set_results()
 		with rule_errors():
-			rollup.apply(
-				fresh, rollup.collect([self.name])[self.name], rollup.config(), rollup.role_weights()
-			)
+			rollup.recompute(fresh)
 		changes = []
 		for fieldname in rollup.PARENT_FIELDS:
 			old, new = self.get(fieldname), fresh.get(fieldname)
