@@ -1,18 +1,14 @@
-"""Whitelisted endpoints of the appraisal, shared by the desk and the portal. Each checks permission first."""
+"""Whitelisted endpoints of the appraisal, shared by the desk and the portal. Each asks kinerja_asn.access first,
+on the stored appraisal."""
 
 import frappe
 from frappe import _
 
+from kinerja_asn import access
 from kinerja_asn.penilaian_kinerja import rollup
-from kinerja_asn.permissions import employee_of, is_hr
 from kinerja_asn.scoring.aggregation import POOLED, RoleStat, visible_groups
 from kinerja_asn.scoring.ratings import RATINGS
 from kinerja_asn.settings import anonymity_threshold
-
-
-def is_evaluator(appraisal, user: str | None = None) -> bool:
-	employee = employee_of(user or frappe.session.user)
-	return bool(employee) and employee == appraisal.evaluator
 
 
 @frappe.whitelist(methods=["POST"])
@@ -25,12 +21,11 @@ def set_evaluation(
 	notes: str | None = None,
 ) -> dict:
 	"""The Pejabat Penilai Kinerja (or HR) sets the ratings; a rating other than the proposal needs a reason."""
+	access.require(
+		access.can_evaluate(access.stored_appraisal(asn_appraisal)),
+		_("Only the Pejabat Penilai Kinerja of this appraisal or HR can set its ratings."),
+	)
 	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
-	if not (is_hr() or is_evaluator(doc)):
-		frappe.throw(
-			_("Only the Pejabat Penilai Kinerja of this appraisal or HR can set its ratings."),
-			frappe.PermissionError,
-		)
 	if doc.docstatus != 0:
 		frappe.throw(_("The appraisal is already submitted. Cancel and amend it to change the ratings."))
 	for value in (hasil_kerja_rating, perilaku_rating):
@@ -56,12 +51,15 @@ def set_evaluation(
 
 @frappe.whitelist()
 def get_feedback_summary(asn_appraisal: str) -> dict:
-	"""What the person rated (and their line) may see: role aggregates above the anonymity threshold and
-	the feedback texts without names. Raw peer and subordinate ratings are never returned."""
-	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
-	doc.check_permission("read")
-	aggregates = rollup.collect([doc.name])[doc.name]
+	"""What the person rated (and their supervisors) may see: role aggregates above the anonymity threshold and
+	the feedback texts without names. Raw peer and subordinate ratings are never returned; the person rated
+	gets nothing before the results are released (kinerja_asn.access.released)."""
+	row = access.require_appraisal_reader(asn_appraisal)
+	doc = frappe.get_doc("ASN Appraisal", row.name)
 	threshold = anonymity_threshold()
+	if access.is_appraisee(row) and not access.released(row):
+		return {"competencies": {}, "behaviours": {}, "feedback": [], "anonymity_threshold": threshold}
+	aggregates = rollup.collect([doc.name])[doc.name]
 
 	def groups(stats_by_item: dict[str, list[RoleStat]]) -> dict[str, list[dict]]:
 		return {
@@ -105,6 +103,8 @@ def get_feedback_summary(asn_appraisal: str) -> dict:
 
 @frappe.whitelist()
 def get_pending_changes(asn_appraisal: str) -> list[dict]:
-	doc = frappe.get_doc("ASN Appraisal", asn_appraisal)
-	doc.check_permission("read")
+	row = access.require_appraisal_reader(asn_appraisal)
+	if not (access.is_hr() or access.supervises(row)):
+		return []
+	doc = frappe.get_doc("ASN Appraisal", row.name)
 	return doc.get_pending_changes() if doc.docstatus == 1 else []

@@ -1,16 +1,17 @@
 """Self-service portal (/kinerja, /kinerja/tugas, /kinerja/tim, /kinerja/panduan): the data of each page and
 the portal's whitelisted endpoints.
 
-Every function checks permission first and returns plain dicts with only what the session user may see; the
-www pages put exactly these dicts into their context, so the page HTML and the JSON of the endpoints hold the
-same, checked data:
+Ordinary employees have no desk or REST rights on appraisal data: these functions are their only way in. Each
+asks kinerja_asn.access (on the stored documents) and returns plain dicts with only what the session user may
+see; the www pages put exactly these dicts into their context, so the page HTML and the JSON of the endpoints
+hold the same, checked data:
 
-- a person sees their own appraisals and, of the raters' input, only aggregates above the anonymity threshold
-  and feedback texts without names (the rules of kinerja_asn.api.appraisal.get_feedback_summary); a combined
-  score to which a hidden (too small) peer or subordinate group contributed is not shown either;
-- a rater sees and fills only their own Rater Feedback (rater_user = the session user);
-- a supervisor sees the appraisals of their own staff (evaluator = their employee) through the permission
-  query of ASN Appraisal (kinerja_asn.permissions), with rater progress as counts only.
+- a person sees their own appraisals and, of the raters' input, only groups at or above the anonymity threshold
+  and feedback texts without names (kinerja_asn.api.appraisal.get_feedback_summary), and only once the results
+  are released (kinerja_asn.access.released);
+- a rater sees and fills only their own Rater Feedback (its stored rater_user is the session user);
+- a supervisor sees the appraisals of their own staff (evaluator = their employee), with rater progress as
+  counts only.
 """
 
 import re
@@ -23,20 +24,17 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import cint, cstr, flt, formatdate, getdate, today
 
+from kinerja_asn import access
 from kinerja_asn.api.appraisal import get_feedback_summary
 from kinerja_asn.penilaian_kinerja import rollup
-from kinerja_asn.permissions import employee_of
 from kinerja_asn.scoring import distribution
 from kinerja_asn.scoring.aggregation import (
-	ANONYMOUS_ROLES,
 	ATASAN,
 	BAWAHAN,
 	DIRI,
 	POOLED,
 	RATER_ROLES,
 	REKAN,
-	RoleStat,
-	visible_groups,
 )
 from kinerja_asn.scoring.competency import CompetencyScore, strengths_and_development_areas
 from kinerja_asn.scoring.development import suggest_methods
@@ -151,10 +149,10 @@ def _no_employee() -> dict:
 def get_my_appraisals() -> dict:
 	"""My appraisals, newest first, with what I may see of each (see module docstring)."""
 	user = _require_user()
-	employee = employee_of(user)
-	if not employee or not frappe.has_permission("ASN Appraisal", "read"):
+	employee = access.employee_of(user)
+	if not employee:
 		return {"employee": None, "appraisals": [], **_no_employee()}
-	names = frappe.get_list(
+	names = frappe.get_all(
 		"ASN Appraisal",
 		filters={"employee": employee, "docstatus": ("<", 2)},
 		pluck="name",
@@ -168,26 +166,16 @@ def get_my_appraisals() -> dict:
 	}
 
 
-def hidden_contribution(stats: list[RoleStat], threshold: int, weights: dict[str, float]) -> bool:
-	"""Whether a peer or subordinate group that the person rated may not see counts in a combined score."""
-	shown = {g.role for g in visible_groups(stats, threshold)}
-	return (
-		any(
-			s.count and s.role in ANONYMOUS_ROLES and weights.get(s.role, 0) > 0 and s.role not in shown
-			for s in stats
-		)
-		and POOLED not in shown
-	)
-
-
 def appraisal_for_person(name: str) -> dict:
-	"""One appraisal as the person rated (or their line) may see it: never a rater's identity, never the
-	ratings of a peer or subordinate group below the anonymity threshold, not even inside a combined score."""
-	doc = frappe.get_doc("ASN Appraisal", name)
-	doc.check_permission("read")
-	threshold, weights = anonymity_threshold(), role_weights()
-	aggregates = rollup.collect([doc.name])[doc.name]
+	"""One appraisal as the person rated (or a supervisor) may see it: never a rater's identity, never a peer or
+	subordinate group below the anonymity threshold (the stored scores do not contain one), and for the
+	person rated none of the raters' results before they are released (kinerja_asn.access.released)."""
+	row = access.require_appraisal_reader(name)
+	doc = frappe.get_doc("ASN Appraisal", row.name)
+	threshold = anonymity_threshold()
+	shown = not access.is_appraisee(row) or access.released(row)
 	summary = get_feedback_summary(doc.name)
+	deadline = frappe.db.get_value("Appraisal Cycle", doc.appraisal_cycle, "feedback_deadline")
 
 	def groups(items: dict, item: str) -> list[dict]:
 		return [
@@ -195,55 +183,55 @@ def appraisal_for_person(name: str) -> dict:
 			for g in items.get(item, [])
 		]
 
-	competencies = []
-	for row in doc.competencies:
-		shown = not hidden_contribution(aggregates.competency.get(row.competency, []), threshold, weights)
-		assessed = row.assessed_level if shown and row.rater_count else None
-		competencies.append(
-			{
-				"competency": row.competency,
-				"competency_type": row.competency_type,
-				"competency_type_label": _(row.competency_type) if row.competency_type else None,
-				"required_level": row.required_level,
-				"assessed_level": flt(assessed, 2) if assessed is not None else None,
-				"gap": flt(row.gap, 2) if assessed is not None else None,
-				"hidden": not shown,
-				"groups": groups(summary["competencies"], row.competency),
-			}
-		)
-	behaviours = []
-	for row in doc.behaviours:
-		shown = not hidden_contribution(aggregates.behaviour.get(row.core_value, []), threshold, weights)
-		score = row.score if shown and row.rater_count else None
-		behaviours.append(
-			{
-				"core_value": row.core_value,
-				"score": flt(score, 2) if score is not None else None,
-				"hidden": not shown,
-				"groups": groups(summary["behaviours"], row.core_value),
-			}
-		)
-	all_competencies_shown = bool(competencies) and not any(c["hidden"] for c in competencies)
-	all_behaviours_shown = bool(behaviours) and not any(b["hidden"] for b in behaviours)
-	submitted = sum(aggregates.submitted.values())
-	assigned = sum(aggregates.assigned.values())
+	def value(number, digits: int = 2):
+		return flt(number, digits) if shown and number else None
+
+	competencies = [
+		{
+			"competency": r.competency,
+			"competency_type": r.competency_type,
+			"competency_type_label": _(r.competency_type) if r.competency_type else None,
+			"required_level": r.required_level,
+			"assessed_level": value(r.assessed_level) if r.rater_count else None,
+			"gap": flt(r.gap, 2) if shown and r.rater_count else None,
+			"hidden": not shown,
+			"groups": groups(summary["competencies"], r.competency),
+		}
+		for r in doc.competencies
+	]
+	behaviours = [
+		{
+			"core_value": r.core_value,
+			"score": value(r.score) if r.rater_count else None,
+			"hidden": not shown,
+			"groups": groups(summary["behaviours"], r.core_value),
+		}
+		for r in doc.behaviours
+	]
+	ratings = {
+		field: (doc.get(field) or None) if shown else None
+		for field in ("hasil_kerja_rating", "perilaku_rating", "predikat")
+	}
+	aggregates = rollup.collect([doc.name])[doc.name]
 	return {
 		"name": doc.name,
 		"appraisal_cycle": doc.appraisal_cycle,
 		"period": _period(doc),
 		"docstatus": doc.docstatus,
 		"status": _("Final") if doc.docstatus == 1 else _("In progress"),
+		"released": shown,
+		"release_note": None
+		if shown
+		else _(
+			"Your results are shown once the feedback window closes ({0}): results that change while feedback still arrives would tell who rated what."
+		).format(_date(deadline) or _("when the cycle is completed")),
 		"designation": doc.designation,
 		"job_group": doc.job_group,
 		"evaluator_name": doc.evaluator_name
 		or (doc.evaluator and frappe.db.get_value("Employee", doc.evaluator, "employee_name")),
-		"hasil_kerja_rating": doc.hasil_kerja_rating or None,
-		"perilaku_rating": doc.perilaku_rating or None,
-		"predikat": doc.predikat or None,
-		"predikat_status": doc.predikat_status,
-		"labels": _labels(
-			v for v in (doc.hasil_kerja_rating, doc.perilaku_rating, doc.predikat, doc.predikat_status) if v
-		),
+		**ratings,
+		"predikat_status": doc.predikat_status if shown else None,
+		"labels": _labels(v for v in (*ratings.values(), doc.predikat_status) if v),
 		"notes": doc.notes or None,
 		"results": [
 			{
@@ -258,17 +246,15 @@ def appraisal_for_person(name: str) -> dict:
 		],
 		"competencies": competencies,
 		"behaviours": behaviours,
-		"behaviour_score": flt(doc.behaviour_score, 2)
-		if all_behaviours_shown and doc.behaviour_score
-		else None,
-		"jpm": flt(doc.jpm_capped, 2) if all_competencies_shown and doc.jpm_capped else None,
-		"jpm_category": _(doc.jpm_category) if all_competencies_shown and doc.jpm_category else None,
+		"behaviour_score": value(doc.behaviour_score),
+		"jpm": value(doc.jpm_capped),
+		"jpm_category": _(doc.jpm_category) if shown and doc.jpm_category else None,
 		"feedback": [
 			{"role": f["role"], "role_label": _(f["role"]) if f["role"] else None, "text": f["text"]}
 			for f in summary["feedback"]
 		],
-		"raters_submitted": submitted,
-		"raters_assigned": assigned,
+		"raters_submitted": sum(aggregates.submitted.values()),
+		"raters_assigned": sum(aggregates.assigned.values()),
 		"anonymity_threshold": threshold,
 		"development": {**development_suggestions(competencies), "plan": development_plan(doc)},
 	}
@@ -300,19 +286,15 @@ def development_suggestions(competencies: list[dict]) -> dict:
 def development_plan(doc) -> dict | None:
 	"""The Development Plan (module Pengembangan) agreed for this appraisal, or of its year; None when there is
 	none (the page shows a placeholder) or the doctype is not installed."""
-	if not frappe.db.exists("DocType", "Development Plan") or not frappe.has_permission(
-		"Development Plan", "read"
-	):
-		return None
 	fields = ["name", "status", "year", "jp_target", "total_planned_jp", "total_realised_jp", "notes"]
-	plans = frappe.get_list(
+	plans = frappe.get_all(
 		"Development Plan",
 		filters={"employee": doc.employee, "asn_appraisal": doc.name},
 		fields=fields,
 		limit=1,
 	)
 	if not plans and doc.start_date:
-		plans = frappe.get_list(
+		plans = frappe.get_all(
 			"Development Plan",
 			filters={"employee": doc.employee, "year": getdate(doc.start_date).year},
 			fields=fields,
@@ -402,9 +384,7 @@ def _progress(names: list[str]) -> dict[str, dict]:
 def get_my_tasks() -> dict:
 	"""My rater tasks (Rater Feedback where I am the rater): drafts to fill, and the ones I sent."""
 	user = _require_user()
-	if not frappe.has_permission("Rater Feedback", "read"):
-		return {"open": [], "sent": []}
-	rows = frappe.get_list(
+	rows = frappe.get_all(
 		"Rater Feedback",
 		filters={"rater_user": user, "docstatus": ("<", 2)},
 		fields=["name", "asn_appraisal", "employee_name", "rater_role", "appraisal_cycle", "docstatus"],
@@ -447,21 +427,12 @@ def get_my_tasks() -> dict:
 	}
 
 
-def _own_task(name: str, user: str):
-	"""The Rater Feedback `name` if the session user is its rater; PermissionError otherwise (also when it does
-	not exist, so that other people's task names are not confirmed)."""
-	rater_user = frappe.db.get_value("Rater Feedback", name, "rater_user") if name else None
-	if not rater_user or rater_user != user:
-		frappe.throw(_("You can only open and fill in your own rater tasks."), frappe.PermissionError)
-	return frappe.get_doc("Rater Feedback", name)
-
-
 @frappe.whitelist()
 def get_task(name: str) -> dict:
 	"""The form of one of my rater tasks: competencies with their level descriptions, core values with their
 	behaviour guides, my current answers."""
 	user = _require_user()
-	doc = _own_task(name, user)
+	doc = access.require_rater(name, user)
 	appraisal = frappe.db.get_value(
 		"ASN Appraisal",
 		doc.asn_appraisal,
@@ -629,7 +600,7 @@ def save_feedback(
 	ratings up into the appraisal.
 	"""
 	user = _require_user()
-	doc = _own_task(name, user)
+	doc = access.require_rater(name, user)
 	if doc.docstatus != 0:
 		frappe.throw(
 			_("This feedback was already sent and can no longer be changed."), frappe.ValidationError
@@ -667,7 +638,8 @@ def save_feedback(
 				frappe.ValidationError,
 				title=_("Incomplete Feedback"),
 			)
-	doc.save()  # the rater's own write permission (kinerja_asn.permissions) and the controller's validation
+	doc.flags.ignore_permissions = True  # the stored rater is the session user (access.require_rater)
+	doc.save()  # the controller's validation
 	if cint(submit):
 		doc.submit()  # the controller rolls the ratings up into the appraisal
 	progress = _progress([doc.name])[doc.name]
@@ -765,10 +737,10 @@ def get_team(appraisal_cycle: str | None = None, organisation_predicate: str | N
 	"""The appraisals of my own staff (I am their Pejabat Penilai Kinerja), with rater progress, proposals,
 	ratings, predikat and the distribution against SE 3/2023."""
 	user = _require_user()
-	employee = employee_of(user)
-	if not employee or not frappe.has_permission("ASN Appraisal", "read"):
+	employee = access.employee_of(user)
+	if not employee:
 		return {"is_supervisor": False, **_no_employee()}
-	all_rows = frappe.get_list(
+	all_rows = frappe.get_all(
 		"ASN Appraisal",
 		filters={"evaluator": employee, "docstatus": ("<", 2)},
 		fields=["name", "appraisal_cycle", "start_date"],
@@ -806,7 +778,7 @@ def get_team(appraisal_cycle: str | None = None, organisation_predicate: str | N
 		"predikat_status",
 		"notes",
 	]
-	rows = frappe.get_list(
+	rows = frappe.get_all(
 		"ASN Appraisal",
 		filters={"evaluator": employee, "appraisal_cycle": cycle, "docstatus": ("<", 2)},
 		fields=fields,
@@ -903,7 +875,7 @@ def get_guide() -> dict:
 	user = _require_user()
 	if not frappe.has_permission("Competency", "read"):
 		return {"profile": None, "designation": None, **_no_employee()}
-	employee = employee_of(user)
+	employee = access.employee_of(user)
 	designation = employee and frappe.db.get_value("Employee", employee, "designation")
 	profile = None
 	if designation and frappe.get_list(

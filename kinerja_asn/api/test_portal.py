@@ -69,6 +69,11 @@ class TestPortal(KinerjaTestCase):
 	def as_user(self, key: str):
 		frappe.set_user(user(key))
 
+	def release(self, released: bool = True):
+		"""Close (or open again) the cycle's feedback window: results reach the person rated once it closed."""
+		deadline = "2000-01-01" if released else "2099-12-31"
+		frappe.db.set_value("Appraisal Cycle", self.cycle, "feedback_deadline", deadline)
+
 	def submit_as(self, rater: str, level: int, score: int, text: str | None = None):
 		self.as_user(rater)
 		try:
@@ -193,6 +198,24 @@ class TestPortal(KinerjaTestCase):
 		secrets = [self.e[k] for k in (*peers, "kabid")] + [user(k) for k in (*peers, "kabid")]
 		secrets += [task(self.s2, self.e[k]) for k in (*peers, "kabid")]
 
+		# while the feedback window is open the person rated sees no result of the raters at all: results that
+		# change while feedback arrives would tell who rated what
+		self.as_user("s2")
+		data = page_data("index")["kinerja"]
+		payload = json.dumps(data, default=str)
+		[appraisal] = [a for a in data["appraisals"] if a["name"] == self.s2]
+		self.assertFalse(appraisal["released"])
+		self.assertTrue(appraisal["release_note"])
+		self.assertTrue(
+			all(c["assessed_level"] is None and not c["groups"] for c in appraisal["competencies"])
+		)
+		self.assertTrue(all(b["score"] is None for b in appraisal["behaviours"]))
+		self.assertIsNone(appraisal["behaviour_score"])
+		self.assertIsNone(appraisal["predikat"])
+		self.assertNotIn("Atasan: pertahankan.", payload)
+		self.assertEqual(portal.get_feedback_summary(self.s2)["feedback"], [])
+
+		self.release()
 		self.as_user("s2")
 		data = page_data("index")["kinerja"]
 		payload = json.dumps(data, default=str)
@@ -201,20 +224,21 @@ class TestPortal(KinerjaTestCase):
 		for key in ("rater", "rater_name", "rater_user", "role_summary"):
 			self.assertNotIn(f'"{key}"', payload)
 		[appraisal] = [a for a in data["appraisals"] if a["name"] == self.s2]
-		# 2 peers < anonymity threshold 3: no peer group, no peer text, and no combined score they are in
+		# 2 peers < anonymity threshold 3: no peer group, no peer text, and the scores count only the Atasan
 		roles = {g["role"] for c in appraisal["competencies"] + appraisal["behaviours"] for g in c["groups"]}
 		self.assertEqual(roles, {ATASAN, DIRI})
-		self.assertTrue(all(c["hidden"] and c["assessed_level"] is None for c in appraisal["competencies"]))
-		self.assertTrue(all(b["hidden"] and b["score"] is None for b in appraisal["behaviours"]))
-		self.assertIsNone(appraisal["behaviour_score"])
-		self.assertIsNone(appraisal["jpm"])
+		self.assertTrue(all(c["assessed_level"] == 3 for c in appraisal["competencies"]))
+		self.assertTrue(all(b["score"] == 5 for b in appraisal["behaviours"]))
+		self.assertEqual(appraisal["behaviour_score"], 5)
 		self.assertNotIn("Masukan rekan", payload)
 		self.assertIn("Atasan: pertahankan.", payload)
 		self.assertEqual((appraisal["raters_submitted"], appraisal["raters_assigned"]), (4, 5))
 		self.assertIsNone(appraisal["development"]["plan"])  # none agreed yet: the page shows a placeholder
 
 		# the third peer makes the peer group visible: its mean, the combined scores and texts without names
+		self.release(False)
 		self.submit_as("s4", 2, 2, "Masukan rekan ketiga.")
+		self.release()
 		self.as_user("s2")
 		data = page_data("index")["kinerja"]
 		payload = json.dumps(data, default=str)
@@ -225,6 +249,10 @@ class TestPortal(KinerjaTestCase):
 		self.assertTrue(peer_groups and all((g["mean"], g["count"]) == (2, 3) for g in peer_groups))
 		self.assertFalse(any(c["hidden"] for c in appraisal["competencies"]))
 		self.assertIsNotNone(appraisal["jpm"])
+		# Atasan 50 × 3 and Rekan 30 × 2 (no subordinates: weights spread over the present groups)
+		self.assertTrue(
+			all(c["assessed_level"] == round((3 * 50 + 2 * 30) / 80, 2) for c in appraisal["competencies"])
+		)
 		self.assertEqual(
 			sorted(f["text"] for f in appraisal["feedback"] if f["role"] == REKAN),
 			["Masukan rekan kedua.", "Masukan rekan ketiga.", "Masukan rekan pertama."],
@@ -246,6 +274,8 @@ class TestPortal(KinerjaTestCase):
 		for rater in ("kabid", "s2", "s3", "p1"):
 			self.as_user(rater)
 			fill_feedback(task(s1, self.e[rater]), 2, 4, f"Untuk s1 dari {rater}")
+		frappe.set_user("Administrator")
+		self.release()
 		self.as_user("s1")
 		[appraisal] = [a for a in portal.get_my_appraisals()["appraisals"] if a["name"] == s1]
 		roles = {g["role"] for c in appraisal["competencies"] for g in c["groups"]}

@@ -4,8 +4,9 @@
 queue. The job renders each appraisal through Frappe's own print pipeline (``get_rendered_template``: the
 print format, its permission and draft checks), puts the forms one after another in one print view
 (``page-break`` between them), prints batches of ``BATCH`` forms with ``frappe.utils.pdf.get_pdf`` into one
-``PdfWriter``, saves the result as a private File attached to the unit's Predicate Calibration (else to the
-Appraisal Cycle) and tells the user (realtime event and a Notification Log).
+``PdfWriter``, saves the result as a private File attached to the unit's Predicate Calibration (which only HR
+can read) or else to nothing (then only its owner can read it), and tells the user (realtime event and a
+Notification Log). Only HR prints a whole unit.
 
 The print view is self-contained, so the job does not depend on wkhtmltopdf reaching the site over HTTP:
 Frappe's print stylesheet (which the print view links) is given to wkhtmltopdf as a file, and each distinct
@@ -29,6 +30,8 @@ from frappe.utils.jinja_globals import bundled_asset
 from frappe.www.printview import get_print_style, get_rendered_template
 from pypdf import PdfWriter
 
+from kinerja_asn import access
+
 APPRAISAL = "ASN Appraisal"
 BATCH = 50  # forms per wkhtmltopdf run: one run per form is slow, one run for 500 forms is a lot of memory
 JOB_TIMEOUT = 60 * 60
@@ -39,7 +42,7 @@ STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
 @frappe.whitelist(methods=["POST"])
 def print_unit(department: str, appraisal_cycle: str, print_format: str) -> dict:
 	"""Queue one PDF of ``print_format`` for every ASN Appraisal of ``department`` in ``appraisal_cycle``."""
-	frappe.has_permission(APPRAISAL, "print", throw=True)
+	access.require(access.is_hr(), _("Only HR can print the forms of a whole unit."))
 	validate(department, appraisal_cycle, print_format)
 	names = appraisal_names(department, appraisal_cycle)
 	if not names:
@@ -208,23 +211,21 @@ def print_view(bodies: list[str], style: str, title: str = "") -> str:
 
 
 def save_pdf(pdf: bytes, department: str, appraisal_cycle: str, print_format: str):
-	"""A private File of the current user, attached to the unit's Predicate Calibration or else the cycle."""
+	"""A private File of the current user, attached to the unit's Predicate Calibration (HR only) or to nothing
+	(its owner only): never to a document that every employee can read, such as the Appraisal Cycle."""
 	calibration = frappe.db.get_value(
 		"Predicate Calibration",
 		{"department": department, "appraisal_cycle": appraisal_cycle, "docstatus": ("<", 2)},
 		"name",
 		order_by="docstatus desc, modified desc",
 	)
-	attached_to = (
-		("Predicate Calibration", calibration) if calibration else ("Appraisal Cycle", appraisal_cycle)
-	)
 	file_name = " - ".join((print_format, department, appraisal_cycle)).replace("/", "-") + ".pdf"
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
 			"file_name": file_name,
-			"attached_to_doctype": attached_to[0],
-			"attached_to_name": attached_to[1],
+			"attached_to_doctype": "Predicate Calibration" if calibration else None,
+			"attached_to_name": calibration,
 			"is_private": 1,
 			"content": pdf,
 		}

@@ -6,9 +6,10 @@ Values are formatted by the pure helpers of ``kinerja_asn.forms.context``; this 
 documents and their neighbours (employees, units, goals, the unit's calibration, the Atasan Langsung's
 feedback) with a handful of queries per form.
 
-Privacy: a form given to the employee shows raters only as role aggregates above the anonymity threshold
-(the semantics of ``kinerja_asn.api.appraisal.get_feedback_summary``); the only feedback texts and notes
-printed are those of the Atasan Langsung, who is the Pejabat Penilai named on the form anyway.
+Privacy: who may print a form is decided by kinerja_asn.access (``forms.jinja.kinerja_form`` checks the
+stored document); what a form shows of the raters is what the stored appraisal holds: role groups that the
+pure core's ``summarise_roles`` made visible (never a peer or subordinate group below the anonymity threshold),
+and only the Atasan Langsung's feedback texts, the Pejabat Penilai named on the form anyway.
 """
 
 import base64
@@ -53,7 +54,6 @@ def settings() -> frappe._dict:
 		logo=logo_data_uri(s.instansi_logo),
 		perilaku_above=flt(s.perilaku_above_threshold) or ratings.DEFAULT_PERILAKU_ABOVE,
 		perilaku_below=flt(s.perilaku_below_threshold) or ratings.DEFAULT_PERILAKU_BELOW,
-		anonymity_threshold=cint(s.anonymity_threshold) or 3,
 		jp_target_pns=flt(s.jp_target_pns),
 		jp_cap_pppk=flt(s.jp_cap_pppk),
 	)

@@ -21,19 +21,26 @@ from kinerja_asn.forms import documents
 
 def kinerja_form(form: str, doc: Any = None) -> dict[str, Any]:
 	"""The ``form`` context of one official form (see ``kinerja_asn.forms.documents.FORMS``) for ``doc``,
-	a Document or the name of one; only for a user who may print or read it."""
+	a Document or the name of one; only for a user who may print or read it.
+
+	The form is always built from the *stored* document of that name: Frappe's print view also renders a
+	client-built ``doc`` (``get_html_and_style``), whose rows must never reach a form."""
 	doctype = documents.FORMS.get(form)
 	if not doctype:
 		frappe.throw(_("Unknown form {0}. Use one of: {1}.").format(form, ", ".join(documents.FORMS)))
-	if isinstance(doc, str):
-		doc = frappe.get_doc(doctype, doc)
-	if doc is None or getattr(doc, "doctype", None) != doctype:
+	if doc is not None and not isinstance(doc, str) and getattr(doc, "doctype", None) != doctype:
 		frappe.throw(_("Form {0} is printed from a {1}.").format(form, _(doctype)))
-	if not (frappe.has_permission(doctype, "print", doc) or frappe.has_permission(doctype, "read", doc)):
+	name = doc if isinstance(doc, str) else getattr(doc, "name", None)
+	if not name or not frappe.db.exists(doctype, name):
+		frappe.throw(_("Save the {0} before printing form {1}.").format(_(doctype), form))
+	stored = frappe.get_doc(doctype, name)
+	if not (
+		frappe.has_permission(doctype, "print", stored) or frappe.has_permission(doctype, "read", stored)
+	):
 		frappe.throw(
-			_("Not permitted to print {0} {1}.").format(_(doctype), doc.name), frappe.PermissionError
+			_("Not permitted to print {0} {1}.").format(_(doctype), stored.name), frappe.PermissionError
 		)
-	return escaped(documents.build(form, doc))
+	return escaped(documents.build(form, stored))
 
 
 def escaped(value: Any) -> Any:

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from kinerja_asn import access
 from kinerja_asn.kompetensi.doctype.position_competency_profile.position_competency_profile import (
 	get_job_group,
 )
@@ -18,7 +19,16 @@ def validate(doc, method=None) -> None:
 
 
 def on_update(doc, method=None) -> None:
-	"""A user linked after the rater tasks were made must still see and fill them."""
+	"""A user linked after the rater tasks were made must still see and fill them; whoever has staff can read
+	their line in the desk (kinerja_asn.access.SUPERVISOR_ROLE)."""
+	if doc.reports_to and doc.has_value_changed("reports_to"):
+		access.grant_supervisor_role([doc.reports_to])
+	if (
+		doc.has_value_changed("user_id")
+		and doc.user_id
+		and frappe.db.exists("Employee", {"reports_to": doc.name})
+	):
+		access.grant_supervisor_role([doc.name])
 	if doc.has_value_changed("user_id"):
 		RF = frappe.qb.DocType("Rater Feedback")
 		(

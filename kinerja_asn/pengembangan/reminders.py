@@ -7,8 +7,9 @@ is kinerja_asn.scoring.development.reminder_stage. Each recipient gets one syste
 Log) and one e-mail per stage listing their tasks, in their language. A Feedback Reminder Log row per task and
 stage (named "<task>-<stage>") makes re-runs send nothing twice.
 
-Escalations name the raters and how many tasks each has open, never whom those tasks are about: the
-supervisor may well be the person rated.
+Escalations name the raters and how many tasks each has open, never whom those tasks are about; and a task
+is never escalated to the person it rates (upward feedback: the rater's supervisor is the person rated), see
+kinerja_asn.access.escalation_recipient.
 """
 
 from collections import defaultdict
@@ -17,6 +18,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, cint, date_diff, escape_html, format_date, get_url, getdate, now, today
 
+from kinerja_asn import access
 from kinerja_asn.pengembangan.doctype.feedback_reminder_log.feedback_reminder_log import marker_name
 from kinerja_asn.scoring import development
 from kinerja_asn.settings import get_settings
@@ -57,6 +59,8 @@ def pending_tasks(on: str, days_before: tuple[int, ...]) -> list[frappe._dict]:
 			RF.rater_user,
 			RF.rater_role,
 			RF.employee_name,
+			A.employee.as_("appraisee"),
+			A.evaluator,
 			C.name.as_("appraisal_cycle"),
 			C.feedback_deadline.as_("deadline"),
 		)
@@ -95,13 +99,15 @@ def send_feedback_reminders() -> dict:
 			pluck="name",
 		)
 	)
-	supervisors = supervisor_users({t.rater for t, stage in due if stage == development.ESCALATION})
+	overdue = [t for t, stage in due if stage == development.ESCALATION]
+	bosses = reports_to({t.rater for t in overdue})
+	users = employee_users({*bosses.values(), *(t.evaluator for t in overdue if t.evaluator)})
 	groups: dict[tuple[str, str, str, str], list[frappe._dict]] = defaultdict(list)
 	for task, stage in due:
 		if marker_name(task.name, stage) in sent:
 			continue
 		if stage == development.ESCALATION:
-			recipient = supervisors.get(task.rater)
+			recipient = users.get(access.escalation_recipient(task, bosses.get(task.rater)))
 			kind = ESCALATION
 		else:
 			recipient = task.rater_user
@@ -110,9 +116,9 @@ def send_feedback_reminders() -> dict:
 			groups[(recipient, kind, stage, task.appraisal_cycle)].append(task)
 
 	counts = dict(NOTHING)
-	users = user_details([key[0] for key in groups])
+	details = user_details([key[0] for key in groups])
 	for (recipient, kind, stage, _cycle), tasks in groups.items():
-		user = users.get(recipient)
+		user = details.get(recipient)
 		if not user:
 			continue  # disabled or missing user: nothing is marked, so it is tried again next run
 		mark(tasks, stage, recipient)
@@ -130,31 +136,28 @@ def send_feedback_reminders() -> dict:
 	return counts
 
 
-def supervisor_users(raters: set[str]) -> dict[str, str]:
-	"""Rater employee -> the User of their supervisor (reports_to), when that supervisor is active."""
-	if not raters:
-		return {}
-	reports_to = dict(
+def reports_to(employees: set[str]) -> dict[str, str]:
+	"""Employee -> their supervisor (reports_to)."""
+	return dict(
 		frappe.get_all(
 			"Employee",
-			filters={"name": ("in", list(raters)), "reports_to": ("is", "set")},
+			filters={"name": ("in", list(employees) or [""]), "reports_to": ("is", "set")},
 			fields=["name", "reports_to"],
 			as_list=True,
 		)
 	)
-	users = dict(
+
+
+def employee_users(employees: set[str]) -> dict[str, str]:
+	"""Employee -> their User, for active employees with one."""
+	return dict(
 		frappe.get_all(
 			"Employee",
-			filters={
-				"name": ("in", list(set(reports_to.values())) or [""]),
-				"status": "Active",
-				"user_id": ("is", "set"),
-			},
+			filters={"name": ("in", list(employees) or [""]), "status": "Active", "user_id": ("is", "set")},
 			fields=["name", "user_id"],
 			as_list=True,
 		)
 	)
-	return {rater: users[boss] for rater, boss in reports_to.items() if boss in users}
 
 
 def user_details(names: list[str]) -> dict[str, frappe._dict]:

@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from kinerja_asn.pengembangan.access import Scope, restrict, scope_for
+from kinerja_asn.access import Scope, restrict, scope_for
 
 
 def column(label: str, fieldname: str, fieldtype: str = "Data", options: str | None = None, width: int = 120):
@@ -21,7 +21,9 @@ def employee_columns() -> list[dict]:
 		column(_("NIP"), "nip", "Data", width=160),
 		column(_("ASN Status"), "asn_status", "Data", width=80),
 		column(_("Unit Kerja"), "department", "Link", "Department", 180),
-		column(_("Designation"), "designation", "Link", "Designation", 160),
+		# Data, not Link: Frappe filters a report's link columns by the user's read permission on the linked
+		# doctype, and supervisors (role Pejabat Penilai Kinerja) do not read ERPNext's Designation
+		column(_("Designation"), "designation", "Data", width=160),
 	]
 
 

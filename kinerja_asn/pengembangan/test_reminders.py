@@ -115,16 +115,20 @@ class TestFeedbackReminders(KinerjaTestCase):
 		self.assertIn("2", self.notifications("s1")[-1].subject)
 		self.assertFalse(frappe.db.exists("Feedback Reminder Log", f"{s1_self}-H-1"))
 
-		# the day after the deadline: escalated to the rater's supervisor; the boss has none
+		# the day after the deadline: escalated to the rater's supervisor, except the staff's upward feedback on
+		# the head (the person rated must not learn who rates them): that goes to the head's evaluator, the boss
 		self.assertEqual(
 			self.run_on("2026-06-16"), {"reminders": 0, "escalations": 8, "notified": 2, "emailed": 2}
 		)
 		to_head = self.notifications("head")[-1]
 		self.assertEqual((to_head.document_type, to_head.document_name), ("Appraisal Cycle", self.cycle))
-		self.assertIn("Staf RM Satu: 2", to_head.email_content)
-		self.assertIn("Staf RM Dua: 3", to_head.email_content)
+		self.assertIn("Staf RM Satu: 1", to_head.email_content)
+		self.assertIn("Staf RM Dua: 2", to_head.email_content)
 		self.assertNotIn("rater-feedback", to_head.email_content)  # never whom the open tasks are about
-		self.assertIn("Kepala RM: 3", self.notifications("boss")[-1].email_content)
+		to_boss = self.notifications("boss")[-1].email_content
+		self.assertIn("Kepala RM: 3", to_boss)
+		self.assertIn("Staf RM Satu: 1", to_boss)
+		self.assertIn("Staf RM Dua: 1", to_boss)
 		self.assertEqual(len(self.notifications("s1")), 2)  # raters themselves get no escalation
 		self.assertEqual(self.run_on("2026-06-17"), NOTHING)
 		self.assertEqual(self.run_on("2026-08-01"), NOTHING)

@@ -7,7 +7,9 @@ task). Re-running creates nothing twice. Large cycles run in a background job wi
 
 import frappe
 from frappe import _
+from frappe.utils.password import get_encryption_key
 
+from kinerja_asn import access
 from kinerja_asn.scoring.raters import Person, assign_raters
 from kinerja_asn.settings import get_settings
 
@@ -16,6 +18,7 @@ BACKGROUND_THRESHOLD = 30
 
 @frappe.whitelist(methods=["POST"])
 def create_asn_appraisals(appraisal_cycle: str) -> dict:
+	access.require(access.is_hr(), _("Only HR can create the ASN Appraisals of a cycle."))
 	frappe.has_permission("ASN Appraisal", "create", throw=True)
 	cycle = frappe.get_doc("Appraisal Cycle", appraisal_cycle)
 	cycle.check_permission("read")
@@ -58,6 +61,7 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 		)
 	)
 	peers = get_settings().peers_to_assign or 0
+	seed = peer_seed(cycle.name)
 	created, raters, skipped = 0, 0, []
 	total = len(cycle.appraisees)
 	for idx, appraisee in enumerate(cycle.appraisees, start=1):
@@ -83,12 +87,19 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 				frappe.clear_last_message()
 				skipped.append({"employee": appraisee.employee, "reason": str(error)})
 				continue
-		raters += add_raters(name, appraisee.employee, directory, peers)
+		raters += add_raters(name, appraisee.employee, directory, peers, seed)
 		if publish_progress:
 			frappe.publish_progress(
 				idx * 100 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
 			)
+	access.grant_supervisor_role({p.reports_to for p in directory if p.reports_to})
 	return {"created": created, "raters": raters, "skipped": skipped}
+
+
+def peer_seed(appraisal_cycle: str) -> str:
+	"""Seed of the random peer choice: the cycle and a secret of the site, so that nobody outside the server
+	can predict who rates whom, and re-running the assignment picks the same peers."""
+	return f"{get_encryption_key()}\x1f{appraisal_cycle}"
 
 
 def create_hrms_appraisals(cycle) -> None:
@@ -117,7 +128,9 @@ def get_directory(company: str) -> list[Person]:
 	]
 
 
-def add_raters(asn_appraisal: str, employee: str, directory: list[Person], peers_to_assign: int) -> int:
+def add_raters(
+	asn_appraisal: str, employee: str, directory: list[Person], peers_to_assign: int, seed: str
+) -> int:
 	"""Create the missing draft Rater Feedback (rater tasks) of one appraisal."""
 	person = next((p for p in directory if p.employee == employee), Person(employee))
 	have = set(
@@ -128,7 +141,7 @@ def add_raters(asn_appraisal: str, employee: str, directory: list[Person], peers
 		)
 	)
 	count = 0
-	for rater, role in assign_raters(person, directory, peers_to_assign):
+	for rater, role in assign_raters(person, directory, peers_to_assign, seed):
 		if rater in have:
 			continue
 		frappe.get_doc(

@@ -6,6 +6,7 @@ from pathlib import Path
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
+from kinerja_asn import access
 from kinerja_asn.scoring import angka_kredit, competency
 from kinerja_asn.setup.custom_fields import get_custom_fields
 
@@ -27,6 +28,16 @@ def setup() -> None:
 	seed_settings()
 	seed_competencies()
 	seed_core_values()
+	add_supervisor_role()
+
+
+def add_supervisor_role() -> None:
+	"""The desk role of supervisors (kinerja_asn.access), given to everyone who has staff."""
+	role = {"doctype": "Role", "role_name": "Pejabat Penilai Kinerja", "desk_access": 1}
+	assert role["role_name"] == access.SUPERVISOR_ROLE
+	if not frappe.db.exists("Role", role["role_name"]):
+		frappe.get_doc(role).insert(ignore_permissions=True)
+	access.grant_supervisor_roles()
 
 
 def add_indexes() -> None:

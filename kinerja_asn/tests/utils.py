@@ -127,8 +127,20 @@ def make_cycle(name: str, employees: list[str], **kwargs) -> str:
 
 
 def fill_feedback(name: str, level: int, score: int, text: str | None = None):
-	"""Rate every row of a Rater Feedback with the same level/score and submit it (as the current user)."""
+	"""Rate every row of a Rater Feedback with the same level/score and submit it, as the current user does it:
+	through the portal (raters have no desk or REST rights on Rater Feedback); HR (Administrator) directly."""
+	from kinerja_asn.api.portal import save_feedback
+
 	doc = frappe.get_doc("Rater Feedback", name)
+	if frappe.session.user != "Administrator":
+		save_feedback(
+			name,
+			{row.competency: level for row in doc.competency_ratings},
+			{row.core_value: score for row in doc.behaviour_ratings},
+			text,
+			submit=True,
+		)
+		return frappe.get_doc("Rater Feedback", name)
 	for row in doc.competency_ratings:
 		row.level = level
 	for row in doc.behaviour_ratings:

@@ -34,3 +34,26 @@ def test_install_hooks_are_set():
 	for key in ("after_install", "after_migrate", "before_uninstall"):
 		assert HOOKS.get(key), f"hooks.{key} missing"
 		assert resolve(HOOKS[key]), HOOKS[key]
+
+
+def test_row_rules_cover_every_child_table():
+	"""Frappe applies no row rule to child tables: each child table of a doctype with row rules (has_permission)
+	needs its own permission_query_conditions, or `frappe.client.get_list(child, parent=…)` lists the rows of
+	every parent (kinerja_asn/access.py)."""
+	from frappe_rules import our_doctypes
+
+	ours = our_doctypes()
+	ruled = set(HOOKS.get("has_permission") or {})
+	conditions = HOOKS.get("permission_query_conditions") or {}
+	assert {"ASN Appraisal", "Rater Feedback", "Development Plan"} <= ruled, ruled
+	assert ruled <= set(conditions), ruled - set(conditions)
+	missing = [
+		(parent, field["options"])
+		for parent in ruled
+		for field in ours[parent].get("fields", [])
+		if field.get("fieldtype") in ("Table", "Table MultiSelect") and field["options"] not in conditions
+	]
+	assert not missing, missing
+	assert HOOKS.get("override_whitelisted_methods", {}).get("frappe.client.get_count"), (
+		"frappe.client.get_count checks no permission in Frappe 15: override it"
+	)

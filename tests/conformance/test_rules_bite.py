@@ -252,7 +252,7 @@ HOOK_BREAKAGES = {
 	),
 	"foreign path": ('has_permission = {"Employee": "mylib.perm"}', "not a dotted path of kinerja_asn"),
 	"unknown doctype": (
-		'permission_query_conditions = {"No Such Doctype": "kinerja_asn.permissions.is_hr"}',
+		'permission_query_conditions = {"No Such Doctype": "kinerja_asn.access.is_hr"}',
 		"not a doctype",
 	),
 	"missing js": ('doctype_js = {"Employee": "public/js/nope.js"}', "public/js/nope.js not found"),
@@ -410,7 +410,7 @@ def test_patch_breakage_is_reported():
 	assert check_patches("[post_model_sync]\n# comment\nexecute:frappe.db.commit()\n") == []
 	problems = check_patches("kinerja_asn.patches.v0_1.no_such_patch\nexecute:frappe.db.commit(\n")
 	assert len(problems) == 2, problems
-	assert "has no execute()" in check_patches("kinerja_asn.permissions\n")[0]
+	assert "has no execute()" in check_patches("kinerja_asn.access\n")[0]
 
 
 def test_workspace_breakage_is_reported():

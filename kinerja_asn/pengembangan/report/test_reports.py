@@ -88,17 +88,12 @@ class TestPengembanganReports(KinerjaTestCase):
 			{"employee", "nip", "follow_up", "asn_appraisal"} <= {c["fieldname"] for c in columns}
 		)
 
-		# supervisors see their own line, staff themselves, nobody the other unit
+		# supervisors see their own line (never themselves), staff and the other unit nothing
 		self.assertEqual(
-			[r["employee"] for r in self.run_report(talent_shortlist, "rpta.head")[1]],
-			[self.a["head"], self.a["s1"]],
+			[r["employee"] for r in self.run_report(talent_shortlist, "rpta.head")[1]], [self.a["s1"]]
 		)
-		self.assertEqual(
-			[r["employee"] for r in self.run_report(talent_shortlist, "rpta.s1")[1]], [self.a["s1"]]
-		)
-		self.assertEqual(
-			[r["employee"] for r in self.run_report(talent_shortlist, "rptb.head")[1]], [self.b["head"]]
-		)
+		self.assertEqual(self.run_report(talent_shortlist, "rpta.s1")[1], [])
+		self.assertEqual(self.run_report(talent_shortlist, "rptb.head")[1], [])
 		self.assertEqual(self.run_report(talent_shortlist, "rptb.s2")[1], [])
 
 		self.set_appraisal(self.a["head"], predikat_status="Ditetapkan")
@@ -238,9 +233,10 @@ class TestPengembanganReports(KinerjaTestCase):
 		rows = by(self.run_report(rater_completion, group_by="Unit of the Rater")[1])
 		self.assertEqual((rows[self.A]["overdue"], rows[self.B]["overdue"]), (23, 6))
 		self.assertEqual(list(by(self.run_report(rater_completion, "rpta.head")[1])), [self.A])
-		self.assertEqual(
-			by(self.run_report(rater_completion, "rpta.s2")[1])[self.A]["tasks"], 5
-		)  # own appraisal
+		self.assertEqual(  # the head's line: a1-a4 and their 20 tasks, not the head's own appraisal
+			by(self.run_report(rater_completion, "rpta.head")[1])[self.A]["tasks"], 20
+		)
+		self.assertEqual(self.run_report(rater_completion, "rpta.s2")[1], [])  # not even their own
 
 	# ------------------------------------------------------------------------------------ JP realisation
 
@@ -316,11 +312,9 @@ class TestPengembanganReports(KinerjaTestCase):
 
 		only_met = self.run_report(jp_realisation, **filters, jp_status="Terpenuhi")[1]
 		self.assertEqual([r["employee"] for r in only_met if r["department"] in (self.A, self.B)], [a["s1"]])
-		# the head of unit A sees their line, b1 only themselves
-		self.assertEqual(len(self.run_report(jp_realisation, "rpta.head", **filters)[1]), 5)
-		self.assertEqual(
-			[r["employee"] for r in self.run_report(jp_realisation, "rptb.s1", **filters)[1]], [b["s1"]]
-		)
+		# the head of unit A sees their line (not themselves), b1 nobody
+		self.assertEqual(len(self.run_report(jp_realisation, "rpta.head", **filters)[1]), 4)
+		self.assertEqual(self.run_report(jp_realisation, "rptb.s1", **filters)[1], [])
 
 	# ------------------------------------------------------------------------------------- nine box grid
 
@@ -369,13 +363,10 @@ class TestPengembanganReports(KinerjaTestCase):
 		self.assertEqual(
 			{r["department"] for r in self.run_report(nine_box_grid, department=self.A)[1]}, {self.A}
 		)
-		# the head of unit B sees unit B only, a1 only themselves (kotak 7)
+		# the head of unit B sees their staff in unit B only (not themselves), a1 nobody
 		rows = self.run_report(nine_box_grid, "rptb.head")[1]
-		self.assertEqual((len(rows), cells(rows)[(self.B, "Tinggi")]), (3, (0, 1, 1, 2)))
-		grid = cells(self.run_report(nine_box_grid, "rpta.s1")[1])
-		self.assertEqual(list(grid), [(self.A, "Tinggi"), (self.A, "Menengah"), (self.A, "Rendah")])
-		self.assertEqual([grid[k][3] for k in grid], [0, 1, 0])
-		self.assertEqual(grid[(self.A, "Menengah")], (0, 0, 1, 1))
+		self.assertEqual((len(rows), cells(rows)[(self.B, "Tinggi")]), (3, (0, 0, 1, 1)))
+		self.assertEqual(sum(v[3] for v in cells(self.run_report(nine_box_grid, "rpta.s1")[1]).values()), 0)
 
 	# ------------------------------------------------------------------------------------ predikat trend
 
@@ -427,17 +418,16 @@ class TestPengembanganReports(KinerjaTestCase):
 		)[1]
 		self.assertEqual([r["appraisal_cycle"] for r in rows], [self.cycle])
 
-		# unit B: Sangat Baik, Baik and one without predikat; its head sees unit B only
-		for rows in (
-			self.run_report(predikat_trend, appraisal_cycle=None, department=self.B)[1],
-			self.run_report(predikat_trend, "rptb.head", appraisal_cycle=None)[1],
-		):
-			self.assertEqual(
-				[(r["appraisal_cycle"], r["total"], r["without_predikat"], r["good_share"]) for r in rows],
-				[(self.cycle, 2, 1, 100.0)],
-			)
-		# a3 sees their own (2025) appraisal only
-		rows = self.run_report(predikat_trend, "rpta.s3", appraisal_cycle=None)[1]
+		# unit B: Sangat Baik, Baik and one without predikat; its head sees their staff only
+		rows = self.run_report(predikat_trend, appraisal_cycle=None, department=self.B)[1]
 		self.assertEqual(
-			[(r["appraisal_cycle"], r["total"], r["kurang_misconduct"]) for r in rows], [(earlier, 1, 1)]
+			[(r["appraisal_cycle"], r["total"], r["without_predikat"], r["good_share"]) for r in rows],
+			[(self.cycle, 2, 1, 100.0)],
 		)
+		rows = self.run_report(predikat_trend, "rptb.head", appraisal_cycle=None)[1]
+		self.assertEqual(
+			[(r["appraisal_cycle"], r["total"], r["without_predikat"], r["good_share"]) for r in rows],
+			[(self.cycle, 1, 1, 100.0)],
+		)
+		# a3 sees no row of the report, not even their own
+		self.assertEqual(self.run_report(predikat_trend, "rpta.s3", appraisal_cycle=None)[1], [])

@@ -14,9 +14,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate, now_datetime, today
 
+from kinerja_asn import access
 from kinerja_asn.pengembangan import jp
-from kinerja_asn.pengembangan.permissions import can_manage
-from kinerja_asn.permissions import employee_of
 from kinerja_asn.rules import rule_errors
 from kinerja_asn.scoring import development
 
@@ -208,8 +207,9 @@ class DevelopmentPlan(Document):
 
 	@frappe.whitelist()
 	def approve(self) -> None:
-		"""The supervisor of the employee (anyone above them in the line) or HR approves the plan."""
-		if not can_manage(self.employee):
+		"""The supervisor of the employee (anyone above them in the line) or HR approves the plan (decided on the
+		stored plan: a doc method may be called with a client-built document)."""
+		if not access.can_manage_plan(frappe.db.get_value("Development Plan", self.name, "employee")):
 			frappe.throw(
 				_("Only a supervisor of {0} or HR can approve this plan.").format(self.employee_name),
 				frappe.PermissionError,
@@ -351,16 +351,14 @@ def make_from_appraisal(asn_appraisal: str, year: int | None = None) -> dict:
 	Each competency below its required level becomes an activity with the suggested method and a share of the
 	year's JP (in proportion to the gap). Competencies already in the plan are not added twice.
 	"""
-	appraisal = frappe.get_doc("ASN Appraisal", asn_appraisal)
-	appraisal.check_permission("read")
-	me = employee_of(frappe.session.user)
-	if not (can_manage(appraisal.employee) or (me and me == appraisal.evaluator)):
-		frappe.throw(
-			_(
-				"Only the Pejabat Penilai Kinerja of {0}, their supervisors or HR can plan their development."
-			).format(appraisal.employee_name),
-			frappe.PermissionError,
-		)
+	row = access.stored_appraisal(asn_appraisal)
+	access.require(
+		bool(row) and (access.is_hr() or access.supervises(row)),
+		_(
+			"Only the Pejabat Penilai Kinerja of this employee, their supervisors or HR can plan their development."
+		),
+	)
+	appraisal = frappe.get_doc("ASN Appraisal", row.name)
 	if appraisal.docstatus == 2:
 		frappe.throw(_("ASN Appraisal {0} is cancelled.").format(frappe.bold(appraisal.name)))
 	year = cint(year) or getdate(today()).year

@@ -100,17 +100,28 @@ class TestDevelopmentPlan(KinerjaTestCase):
 		self.assertRaises(frappe.PermissionError, make_from_appraisal, self.s1_appraisal, YEAR)
 		name = self.plan_for_s1().name
 
-		self.as_user("s1")
-		self.assertTrue(frappe.has_permission("Development Plan", "read", name))
+		self.as_user(
+			"s1"
+		)  # the employee reads their plan in the portal (kinerja_asn.api.portal), not the desk
+		self.assertFalse(frappe.has_permission("Development Plan", "read", name))
 		self.assertFalse(frappe.has_permission("Development Plan", "write", name))
-		self.assertEqual(frappe.get_list("Development Plan", pluck="name"), [name])
-		self.assertRaises(frappe.PermissionError, frappe.get_doc("Development Plan", name).approve)
+		self.assertRaises(frappe.PermissionError, frappe.get_list, "Development Plan")
+		plan = frappe.get_doc("Development Plan", name)
+		self.assertRaises(frappe.PermissionError, plan.approve)
+		plan.employee = self.t[
+			"s2"
+		]  # a doc method called with a client-built document: the stored one decides
+		self.assertRaises(frappe.PermissionError, plan.approve)
 		self.as_user("s2")
 		self.assertFalse(frappe.has_permission("Development Plan", "read", name))
-		self.assertEqual(frappe.get_list("Development Plan", pluck="name"), [])
 		self.as_user("head")
 		self.assertTrue(frappe.has_permission("Development Plan", "write", name))
 		self.assertFalse(frappe.has_permission("Development Plan", "delete", name))
+		self.assertEqual(frappe.get_list("Development Plan", pluck="name"), [name])
+		# an edit that moves the plan to someone outside the line is refused (the new employee is checked too)
+		plan = frappe.get_doc("Development Plan", name)
+		plan.employee = self.t["outsider"]
+		self.assertFalse(frappe.has_permission("Development Plan", "write", plan))
 		self.as_user("outsider")
 		self.assertFalse(frappe.has_permission("Development Plan", "read", name))
 

@@ -13,8 +13,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate, today
 
+from kinerja_asn.access import restrict, scope_for
 from kinerja_asn.pengembangan import jp
-from kinerja_asn.pengembangan.access import restrict, scope_for
 from kinerja_asn.pengembangan.reporting import column, require
 from kinerja_asn.pengembangan.reporting import employee_columns as identity_columns
 from kinerja_asn.scoring import development

@@ -5,7 +5,7 @@
 Three rows per unit (potensial Tinggi, Menengah, Rendah), one column per kinerja rating (Di Bawah, Sesuai,
 Di Atas Ekspektasi); each cell holds the number of employees and its kotak (kinerja_asn.scoring.talent.NINE_BOX).
 Without a unit filter a total grid ("All Units") follows when there is more than one unit. One grouped query;
-HR sees their companies, anybody else their own line (kinerja_asn.pengembangan.access).
+HR sees their companies, anybody else their own line (kinerja_asn.access).
 """
 
 from collections import defaultdict

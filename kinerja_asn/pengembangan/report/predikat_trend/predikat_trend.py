@@ -5,7 +5,7 @@
 Each row counts the predikat given (Sangat Baik ... Sangat Kurang) and the share of Sangat Baik + Baik among
 the appraisals with a predikat; a line chart shows that share over the periods. Periods overlapping the
 from/to dates are shown. One grouped query; HR sees their companies, anybody else their own line
-(kinerja_asn.pengembangan.access).
+(kinerja_asn.access).
 """
 
 import frappe

@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 """Reward and talent shortlist: predikat Sangat Baik in kotak 7-9 of the 9-box, per period and unit.
 
-HR sees every employee of their companies, a supervisor their own line (kinerja_asn.pengembangan.access).
+HR sees every employee of their companies, a supervisor their own line (kinerja_asn.access).
 """
 
 import frappe

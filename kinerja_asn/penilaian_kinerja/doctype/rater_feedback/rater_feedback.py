@@ -51,20 +51,17 @@ class RaterFeedback(Document):
 		self.set_rows(appraisal)
 		self.validate_scores(complete=self.docstatus == 1)
 
-	def submit(self):
+	def save(self, *args, **kwargs):
+		# every write of a feedback goes through save (submit, cancel, REST docstatus changes, the portal)
 		self.lock_appraisal()
-		return super().submit()
-
-	def cancel(self):
-		self.lock_appraisal()
-		return super().cancel()
+		return super().save(*args, **kwargs)
 
 	def lock_appraisal(self) -> None:
-		"""Serialise submits and cancels of one appraisal's feedback, taking the appraisal's row lock before
-		this feedback's own row is locked (Frappe locks it first thing in save). The roll-up then reads the
-		latest committed feedback with locking reads, so concurrent raters never lose a rating and never
-		deadlock."""
-		frappe.db.get_value("ASN Appraisal", self.asn_appraisal, "name", for_update=True)
+		"""One lock order for every path that writes feedback: the appraisal's row first, then this feedback's
+		own row (Frappe locks it first thing in save). The roll-up then reads the latest committed feedback
+		with locking reads, so concurrent raters never lose a rating and never deadlock."""
+		appraisal = frappe.db.get_value(self.doctype, self.name, "asn_appraisal") if self.name else None
+		frappe.db.get_value("ASN Appraisal", appraisal or self.asn_appraisal, "name", for_update=True)
 
 	def on_submit(self) -> None:
 		rollup.rollup([self.asn_appraisal], for_update=True)

@@ -1,10 +1,11 @@
-"""Browser tests of the self-service portal against a served bench site (Chromium + chromedriver, headless).
+"""Tests against a served bench site: the portal in a browser (test_portal_flow.py, Chromium + chromedriver,
+headless) and the security attack suite over plain HTTP (test_security.py).
 
-	KINERJA_BENCH=/root/frappe-bench .venv/bin/python -m pytest tests/browser -v
+	KINERJA_BENCH=/root/frappe-bench .venv/bin/python -m pytest tests/served -v
 
 Skipped unless $KINERJA_BENCH is a bench with the site $KINERJA_BROWSER_SITE (default demo.test, loaded with
-`bench --site demo.test kinerja-asn-demo --with-feedback --password 'Demo#Batanghari2026'`), selenium is
-installed and /usr/bin/chromium and /usr/bin/chromedriver exist. A session fixture serves the site with
+`bench --site demo.test kinerja-asn-demo --with-feedback --password 'Demo#Batanghari2026'`); the browser tests
+also need selenium, /usr/bin/chromium and /usr/bin/chromedriver. A session fixture serves the site with
 `bench --site <site> serve --port $KINERJA_BROWSER_PORT (8020) --noreload` and stops it afterwards; another
 builds a fresh fixture cycle through the HTTP API as Administrator and removes it at the end.
 Screenshots (360 px and 1280 px wide) go to $KINERJA_SHOTS (default /tmp/kinerja_portal_shots/).
@@ -43,13 +44,15 @@ HEADLESS_FLAGS = (
 )
 
 
-def _skip_reason() -> str | None:
+def _skip_reason(browser: bool) -> str | None:
 	if not BENCH:
-		return "KINERJA_BENCH is not set: the browser tests need a bench with a served demo site"
+		return "KINERJA_BENCH is not set: these tests need a bench with a served demo site"
 	if not (Path(BENCH) / "sites" / SITE / "site_config.json").exists():
 		return f"site {SITE} not found in {BENCH}/sites (set KINERJA_BROWSER_SITE)"
 	if not (shutil.which("bench") or (Path(BENCH) / "env" / "bin" / "bench").exists()):
 		return "the bench command is not installed"
+	if not browser:
+		return None
 	for binary in (CHROMIUM, CHROMEDRIVER):
 		if not Path(binary).exists():
 			return f"{binary} not found (apt-get install chromium chromium-driver)"
@@ -61,12 +64,12 @@ def _skip_reason() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
-	reason = _skip_reason()
-	if reason:
-		skip = pytest.mark.skip(reason=reason)
-		for item in items:
-			if "tests/browser" in str(item.fspath):
-				item.add_marker(skip)
+	for item in items:
+		if "tests/served" not in str(item.fspath):
+			continue
+		reason = _skip_reason(browser=item.fspath.basename == "test_portal_flow.py")
+		if reason:
+			item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def _port_free(port: int) -> bool:

@@ -31,8 +31,43 @@ class Api:
 		self.jar = http.cookiejar.CookieJar()
 		self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 		self.csrf_token = ""
+		self.requests = 0
+
+	def raw(
+		self, method: str, path: str, data: dict | None = None, params: dict | None = None, form: bool = False
+	) -> tuple[int, str]:
+		"""(HTTP status, body text) of one request, whatever the status. `form`: send `data` form-encoded, as
+		frappe.call does."""
+		url = self.base_url + path
+		if params:
+			url += "?" + urllib.parse.urlencode(
+				{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in params.items()}
+			)
+		if data is None:
+			body = None
+		elif form:
+			body = urllib.parse.urlencode(
+				{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in data.items()}
+			).encode()
+		else:
+			body = json.dumps(data).encode()
+		req = urllib.request.Request(url, data=body, method=method)
+		req.add_header("Accept", "application/json")
+		if body is not None:
+			req.add_header(
+				"Content-Type", "application/x-www-form-urlencoded" if form else "application/json"
+			)
+		if self.csrf_token:
+			req.add_header("X-Frappe-CSRF-Token", self.csrf_token)
+		self.requests += 1
+		try:
+			with self.opener.open(req, timeout=120) as response:
+				return response.status, response.read().decode(errors="replace")
+		except urllib.error.HTTPError as error:
+			return error.code, error.read().decode(errors="replace")
 
 	def request(self, method: str, path: str, data: dict | None = None, params: dict | None = None):
+		self.requests += 1
 		url = self.base_url + path
 		if params:
 			url += "?" + urllib.parse.urlencode(

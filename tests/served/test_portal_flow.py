@@ -10,6 +10,7 @@ import base64
 import json
 import time
 import urllib.parse
+from datetime import date, timedelta
 
 import pytest
 from conftest import SHOTS
@@ -300,13 +301,26 @@ def test_supervisor_gives_feedback_sees_progress_and_sets_rating(driver, base_ur
 		assert field not in body
 
 
-def test_person_rated_sees_aggregates_without_names(driver, base_url, data):
+def test_person_rated_sees_aggregates_without_names(driver, base_url, data, admin):
 	ratee, peer, boss = data.people["ratee"], data.people["peer"], data.people["boss"]
 	login(driver, base_url, ratee.user, data.password)
+	# while the feedback window is open: no result of the raters, a note says when they come
 	driver.get(base_url + "/kinerja")
 	section = wait(driver).until(
 		EC.presence_of_element_located((By.CSS_SELECTOR, "details.kinerja-appraisal"))
 	)
+	assert section.find_elements(By.CSS_SELECTOR, ".kinerja-release-note")
+	assert BOSS_TEXT not in driver.page_source and SELF_TEXT not in driver.page_source
+	shoot(driver, "1-saya-belum-dirilis")
+
+	# the window closes: the results are released
+	yesterday = (date.today() - timedelta(days=1)).isoformat()
+	admin.update("Appraisal Cycle", data.cycle, {"feedback_deadline": yesterday})
+	driver.get(base_url + "/kinerja")
+	section = wait(driver).until(
+		EC.presence_of_element_located((By.CSS_SELECTOR, "details.kinerja-appraisal"))
+	)
+	assert not section.find_elements(By.CSS_SELECTOR, ".kinerja-release-note")
 	text = section.text
 	assert BOSS_TEXT in text and SELF_TEXT in text
 	assert PEER_TEXT not in driver.page_source  # 1 of 2 peers: below the anonymity threshold
@@ -334,7 +348,14 @@ def test_person_rated_sees_aggregates_without_names(driver, base_url, data):
 	[mine] = [a for a in json.loads(body)["message"]["appraisals"] if a["name"] == ratee.appraisal]
 	roles = {g["role"] for c in mine["competencies"] for g in c["groups"]}
 	assert roles == {"Atasan Langsung", "Diri Sendiri"}
-	assert all(c["assessed_level"] is None for c in mine["competencies"])
+	# 1 of 2 peers is below the threshold even pooled: the scores count the Atasan only
+	atasan = {
+		c["competency"]: g["mean"]
+		for c in mine["competencies"]
+		for g in c["groups"]
+		if g["role"] == "Atasan Langsung"
+	}
+	assert all(c["assessed_level"] == atasan[c["competency"]] for c in mine["competencies"])
 	assert mine["hasil_kerja_rating"]
 	for path in (
 		"/api/resource/Rater%20Feedback/" + data.task("peer", "ratee"),
