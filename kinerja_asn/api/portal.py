@@ -14,7 +14,9 @@ hold the same, checked data:
   counts only.
 """
 
+import random
 import re
+import time
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -22,11 +24,11 @@ import frappe
 from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
-from frappe.utils import cint, cstr, flt, formatdate, getdate, today
+from frappe.utils import cint, cstr, flt, formatdate, getdate
 
 from kinerja_asn import access
 from kinerja_asn.api.appraisal import get_feedback_summary
-from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.penilaian_kinerja import lifecycle, rollup
 from kinerja_asn.scoring import distribution
 from kinerja_asn.scoring.aggregation import (
 	ATASAN,
@@ -45,6 +47,7 @@ from kinerja_asn.settings import anonymity_threshold, get_settings, role_weights
 
 MIN_LEVEL, MAX_LEVEL = 1, 5
 MAX_TEXT = 5000  # characters of one evidence, note or feedback text
+DEADLOCK_ATTEMPTS = 5  # a rater's submit is tried again by the server on a database deadlock
 
 PAGES = (
 	("saya", "/kinerja", "My Appraisals"),
@@ -349,17 +352,6 @@ def _cycle_info(cycles: set[str]) -> dict:
 	}
 
 
-def _closed_reason(appraisal_docstatus: int, cycle) -> str | None:
-	"""Why a task can no longer be filled (the same rules as the Rater Feedback controller), or None."""
-	if appraisal_docstatus != 0:
-		return _("The appraisal is already final.")
-	if cycle and cycle.status == "Completed":
-		return _("The appraisal cycle is completed.")
-	if cycle and cycle.feedback_deadline and getdate(today()) > getdate(cycle.feedback_deadline):
-		return _("The feedback deadline has passed.")
-	return None
-
-
 def _progress(names: list[str]) -> dict[str, dict]:
 	"""Rated and total items of each Rater Feedback, in two aggregate queries."""
 	out = {name: {"rated": 0, "total": 0} for name in names}
@@ -397,13 +389,13 @@ def get_my_tasks() -> dict:
 		for a in frappe.get_all(
 			"ASN Appraisal",
 			filters={"name": ("in", list({r.asn_appraisal for r in rows}) or [""])},
-			fields=["name", "docstatus", "designation"],
+			fields=[*lifecycle.APPRAISAL_STATE, "designation"],
 		)
 	}
 	tasks = []
 	for r in rows:
 		cycle = cycles.get(r.appraisal_cycle)
-		appraisal = appraisals.get(r.asn_appraisal) or frappe._dict(docstatus=0, designation=None)
+		appraisal = appraisals.get(r.asn_appraisal) or frappe._dict(docstatus=2, name=r.asn_appraisal)
 		tasks.append(
 			{
 				"name": r.name,
@@ -416,7 +408,7 @@ def get_my_tasks() -> dict:
 				"appraisal_cycle": r.appraisal_cycle,
 				"deadline": _date(cycle.feedback_deadline) if cycle else None,
 				"submitted": r.docstatus == 1,
-				"closed": _closed_reason(appraisal.docstatus, cycle) if r.docstatus == 0 else None,
+				"closed": lifecycle.feedback_closed(appraisal, cycle) if r.docstatus == 0 else None,
 				**progress[r.name],
 			}
 		)
@@ -436,7 +428,7 @@ def get_task(name: str) -> dict:
 	appraisal = frappe.db.get_value(
 		"ASN Appraisal",
 		doc.asn_appraisal,
-		["docstatus", "designation", "period_type", "period_label", "start_date", "end_date"],
+		[*lifecycle.APPRAISAL_STATE, "designation", "period_type", "period_label", "start_date", "end_date"],
 		as_dict=True,
 	)
 	cycle = _cycle_info({doc.appraisal_cycle} if doc.appraisal_cycle else set()).get(doc.appraisal_cycle)
@@ -477,7 +469,7 @@ def get_task(name: str) -> dict:
 	):
 		guides.setdefault(g.parent, []).append(g.guide)
 	progress = _progress([doc.name])[doc.name]
-	closed = _closed_reason(appraisal.docstatus, cycle) if doc.docstatus == 0 else None
+	closed = lifecycle.feedback_closed(appraisal, cycle) if doc.docstatus == 0 else None
 	return {
 		"name": doc.name,
 		"employee_name": doc.employee_name,
@@ -583,30 +575,12 @@ def _entry(value, score_key: str, text_key: str) -> tuple:
 	return value, None
 
 
-@frappe.whitelist(methods=["POST"])
-def save_feedback(
-	name: str,
-	competencies: dict | str | None = None,
-	behaviours: dict | str | None = None,
-	feedback: str | None = None,
-	submit: bool = False,
-) -> dict:
-	"""Save (and with submit=1 send) my rater task `name`.
-
-	competencies: {competency: {"level": 1-5 or 0/None, "evidence": text}} (or {competency: level});
-	behaviours: {core value: {"score": 1-5 or 0/None, "note": text}} (or {core value: score}).
-	Items not sent keep their current answer; items that are not part of the task are refused. Everything is
-	checked before anything is written; the Rater Feedback document then validates and, on submit, rolls the
-	ratings up into the appraisal.
-	"""
-	user = _require_user()
-	doc = access.require_rater(name, user)
+def _fill_and_save(doc, competencies: dict, behaviours: dict, feedback: str | None, submit) -> object:
+	"""Put the checked answers on the rater's task and save (or submit) it; nothing is written on bad input."""
 	if doc.docstatus != 0:
 		frappe.throw(
 			_("This feedback was already sent and can no longer be changed."), frappe.ValidationError
 		)
-	competencies = _parse_items(competencies, _("Competencies"))
-	behaviours = _parse_items(behaviours, _("Core Values (BerAKHLAK)"))
 	for table, field, items, score_key, text_key, score_label, text_label in (
 		("competency_ratings", "competency", competencies, "level", "evidence", _("Level"), _("Evidence")),
 		("behaviour_ratings", "core_value", behaviours, "score", "note", _("Score"), _("Note")),
@@ -639,9 +613,42 @@ def save_feedback(
 				title=_("Incomplete Feedback"),
 			)
 	doc.flags.ignore_permissions = True  # the stored rater is the session user (access.require_rater)
-	doc.save()  # the controller's validation
 	if cint(submit):
-		doc.submit()  # the controller rolls the ratings up into the appraisal
+		doc.submit()  # one save: the controller validates and rolls the ratings up into the appraisal
+	else:
+		doc.save()
+	return doc
+
+
+@frappe.whitelist(methods=["POST"])
+def save_feedback(
+	name: str,
+	competencies: dict | str | None = None,
+	behaviours: dict | str | None = None,
+	feedback: str | None = None,
+	submit: bool = False,
+) -> dict:
+	"""Save (and with submit=1 send) my rater task `name`.
+
+	competencies: {competency: {"level": 1-5 or 0/None, "evidence": text}} (or {competency: level});
+	behaviours: {core value: {"score": 1-5 or 0/None, "note": text}} (or {core value: score}).
+	Items not sent keep their current answer; items that are not part of the task are refused. Everything is
+	checked before anything is written; the Rater Feedback document then validates and, on submit, rolls the
+	ratings up into the appraisal.
+	"""
+	user = _require_user()
+	competencies = _parse_items(competencies, _("Competencies"))
+	behaviours = _parse_items(behaviours, _("Core Values (BerAKHLAK)"))
+	for attempt in range(1, DEADLOCK_ATTEMPTS + 1):
+		try:
+			doc = _fill_and_save(access.require_rater(name, user), competencies, behaviours, feedback, submit)
+			break
+		except frappe.QueryDeadlockError:
+			# one lock order makes this rare; if it still happens, the server tries again: never the rater
+			frappe.db.rollback()
+			if attempt == DEADLOCK_ATTEMPTS:
+				raise
+			time.sleep(random.uniform(0.05, 0.25) * attempt)
 	progress = _progress([doc.name])[doc.name]
 	return {
 		"name": doc.name,

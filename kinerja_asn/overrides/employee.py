@@ -21,8 +21,10 @@ def validate(doc, method=None) -> None:
 def on_update(doc, method=None) -> None:
 	"""A user linked after the rater tasks were made must still see and fill them; whoever has staff can read
 	their line in the desk (kinerja_asn.access.SUPERVISOR_ROLE)."""
-	if doc.reports_to and doc.has_value_changed("reports_to"):
-		access.grant_supervisor_role([doc.reports_to])
+	if doc.has_value_changed("reports_to") and not doc.is_new():
+		if doc.reports_to:
+			access.grant_supervisor_role([doc.reports_to])
+		follow_new_supervisor(doc.name)
 	if (
 		doc.has_value_changed("user_id")
 		and doc.user_id
@@ -37,6 +39,19 @@ def on_update(doc, method=None) -> None:
 			.where((RF.rater == doc.name) & (RF.docstatus == 0))
 			.run()
 		)
+
+
+def follow_new_supervisor(employee: str) -> None:
+	"""A change of supervisor during a cycle (reorganisation): the employee's draft appraisals take the new
+	Pejabat Penilai Kinerja, and their open Atasan task moves along (ASN Appraisal.on_update)."""
+	for name in frappe.get_all(
+		"ASN Appraisal",
+		filters={"employee": employee, "docstatus": 0, "predikat_status": ("!=", "Ditetapkan")},
+		pluck="name",
+	):
+		appraisal = frappe.get_doc("ASN Appraisal", name)
+		appraisal.flags.ignore_permissions = True  # HR changed the hierarchy; the appraisal follows it
+		appraisal.save()
 
 
 def validate_employee_nip(doc) -> None:

@@ -10,7 +10,7 @@ from frappe import _
 from frappe.utils.password import get_encryption_key
 
 from kinerja_asn import access
-from kinerja_asn.scoring.raters import Person, assign_raters
+from kinerja_asn.scoring.raters import Directory, Person, assign_raters
 from kinerja_asn.settings import get_settings
 
 BACKGROUND_THRESHOLD = 30
@@ -62,7 +62,7 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 	)
 	peers = get_settings().peers_to_assign or 0
 	seed = peer_seed(cycle.name)
-	created, raters, skipped = 0, 0, []
+	created, raters, skipped, failed_raters = 0, 0, [], []
 	total = len(cycle.appraisees)
 	for idx, appraisee in enumerate(cycle.appraisees, start=1):
 		name = existing.get(appraisee.employee)
@@ -87,13 +87,37 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 				frappe.clear_last_message()
 				skipped.append({"employee": appraisee.employee, "reason": str(error)})
 				continue
-		raters += add_raters(name, appraisee.employee, directory, peers, seed)
+		raters += add_raters(name, appraisee.employee, directory, peers, seed, failed_raters)
 		if publish_progress:
 			frappe.publish_progress(
 				idx * 100 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
 			)
-	access.grant_supervisor_role({p.reports_to for p in directory if p.reports_to})
-	return {"created": created, "raters": raters, "skipped": skipped}
+	access.grant_supervisor_role({p.reports_to for p in directory.people.values() if p.reports_to})
+	result = {"created": created, "raters": raters, "skipped": skipped, "failed_raters": failed_raters}
+	if publish_progress:  # a background job: the result goes to the HR user who started it
+		report_result(cycle.name, result)
+	return result
+
+
+def report_result(appraisal_cycle: str, result: dict) -> None:
+	"""A notification to the user who ran the job: what was created, and who failed and why (only to them:
+	failed rater tasks name raters)."""
+	problems = [f"{row['employee']}: {row['reason']}" for row in result["skipped"]] + [
+		f"{row['employee']} / {row['rater']}: {row['reason']}" for row in result["failed_raters"]
+	]
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"for_user": frappe.session.user,
+			"type": "Alert",
+			"subject": _("{0}: {1} ASN Appraisals and {2} rater tasks created, {3} problems").format(
+				appraisal_cycle, result["created"], result["raters"], len(problems)
+			),
+			"email_content": "<br>".join(frappe.utils.escape_html(p) for p in problems) or None,
+			"document_type": "Appraisal Cycle",
+			"document_name": appraisal_cycle,
+		}
+	).insert(ignore_permissions=True)
 
 
 def peer_seed(appraisal_cycle: str) -> str:
@@ -116,23 +140,31 @@ def create_hrms_appraisals(cycle) -> None:
 		frappe.log_error(title=f"kinerja_asn: HRMS appraisals not created for {cycle.name}")
 
 
-def get_directory(company: str) -> list[Person]:
-	"""All active employees of the company, in one query."""
-	return [
-		Person(e.name, e.reports_to, e.department)
-		for e in frappe.get_all(
-			"Employee",
-			filters={"company": company, "status": "Active"},
-			fields=["name", "reports_to", "department"],
-		)
-	]
+def get_directory(company: str) -> Directory:
+	"""All active employees of the company, in one query, indexed for rater assignment."""
+	return Directory.of(
+		[
+			Person(e.name, e.reports_to, e.department)
+			for e in frappe.get_all(
+				"Employee",
+				filters={"company": company, "status": "Active"},
+				fields=["name", "reports_to", "department"],
+			)
+		]
+	)
 
 
 def add_raters(
-	asn_appraisal: str, employee: str, directory: list[Person], peers_to_assign: int, seed: str
+	asn_appraisal: str,
+	employee: str,
+	directory: Directory,
+	peers_to_assign: int,
+	seed: str,
+	failures: list[dict] | None = None,
 ) -> int:
-	"""Create the missing draft Rater Feedback (rater tasks) of one appraisal."""
-	person = next((p for p in directory if p.employee == employee), Person(employee))
+	"""Create the missing draft Rater Feedback (rater tasks) of one appraisal. A task that cannot be created
+	(e.g. the feedback window is closed) is reported in `failures` and the others are still created."""
+	person = directory.people.get(employee) or Person(employee)
 	have = set(
 		frappe.get_all(
 			"Rater Feedback",
@@ -144,8 +176,22 @@ def add_raters(
 	for rater, role in assign_raters(person, directory, peers_to_assign, seed):
 		if rater in have:
 			continue
-		frappe.get_doc(
-			{"doctype": "Rater Feedback", "asn_appraisal": asn_appraisal, "rater": rater, "rater_role": role}
-		).insert()
+		frappe.db.savepoint("kinerja_asn_rater")
+		try:
+			frappe.get_doc(
+				{
+					"doctype": "Rater Feedback",
+					"asn_appraisal": asn_appraisal,
+					"rater": rater,
+					"rater_role": role,
+				}
+			).insert()
+		except frappe.ValidationError as error:
+			frappe.db.rollback(save_point="kinerja_asn_rater")
+			frappe.clear_last_message()
+			if failures is None:
+				raise
+			failures.append({"employee": employee, "rater": rater, "reason": str(error)})
+			continue
 		count += 1
 	return count

@@ -26,8 +26,9 @@ class ApiError(RuntimeError):
 class Api:
 	"""A logged-in HTTP session (cookie + CSRF token, as a browser would have) on the served site."""
 
-	def __init__(self, base_url: str):
+	def __init__(self, base_url: str, site: str | None = None):
 		self.base_url = base_url.rstrip("/")
+		self.site = site  # sent as X-Frappe-Site-Name, for a server of several sites (gunicorn)
 		self.jar = http.cookiejar.CookieJar()
 		self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 		self.csrf_token = ""
@@ -53,6 +54,8 @@ class Api:
 			body = json.dumps(data).encode()
 		req = urllib.request.Request(url, data=body, method=method)
 		req.add_header("Accept", "application/json")
+		if self.site:
+			req.add_header("X-Frappe-Site-Name", self.site)
 		if body is not None:
 			req.add_header(
 				"Content-Type", "application/x-www-form-urlencoded" if form else "application/json"
@@ -76,6 +79,8 @@ class Api:
 		body = json.dumps(data).encode() if data is not None else None
 		req = urllib.request.Request(url, data=body, method=method)
 		req.add_header("Accept", "application/json")
+		if self.site:
+			req.add_header("X-Frappe-Site-Name", self.site)
 		if body is not None:
 			req.add_header("Content-Type", "application/json")
 		if self.csrf_token:
@@ -147,11 +152,14 @@ class Fixture:
 		return self.tasks[(rater, ratee)]
 
 
-def wait_for_server(base_url: str, timeout: float = 90) -> None:
+def wait_for_server(base_url: str, timeout: float = 90, site: str | None = None) -> None:
 	deadline = time.monotonic() + timeout
 	while True:
 		try:
-			with urllib.request.urlopen(base_url + "/api/method/ping", timeout=5) as response:
+			request = urllib.request.Request(base_url + "/api/method/ping")
+			if site:
+				request.add_header("X-Frappe-Site-Name", site)
+			with urllib.request.urlopen(request, timeout=5) as response:
 				if response.status == 200:
 					return
 		except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -243,7 +251,10 @@ def build(admin: Api, supervisor_user: str, password: str) -> Fixture:
 
 
 def cleanup(admin: Api, cycle: str) -> None:
-	"""Remove a fixture cycle with everything made for it (feedback, appraisals, goals)."""
+	"""Remove a fixture cycle with everything made for it (feedback, appraisals, goals). Feedback is withdrawn
+	only while the window is open: HR reopens it first, as the error message tells."""
+	reopen = (date.today() + timedelta(days=30)).isoformat()
+	admin.update("Appraisal Cycle", cycle, {"feedback_deadline": reopen})
 	for row in admin.get_list("Rater Feedback", {"appraisal_cycle": cycle}, ["name", "docstatus"]):
 		if row["docstatus"] == 1:
 			admin.call("frappe.client.cancel", doctype="Rater Feedback", name=row["name"])

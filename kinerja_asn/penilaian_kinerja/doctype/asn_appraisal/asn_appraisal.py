@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
-from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.penilaian_kinerja import lifecycle, rollup
 from kinerja_asn.rules import rule_errors
 from kinerja_asn.scoring.ratings import classify_achievement
 
@@ -34,6 +34,7 @@ class ASNAppraisal(Document):
 		)
 
 		amended_from: DF.Link | None
+		amendment_reason: DF.SmallText | None
 		angka_kredit: DF.Float
 		appraisal: DF.Link | None
 		appraisal_cycle: DF.Link
@@ -90,6 +91,7 @@ class ASNAppraisal(Document):
 
 	# end: auto-generated types
 	def validate(self) -> None:
+		self.validate_amendment()
 		self.validate_duplicate()
 		self.set_position_profile()
 		self.set_evaluators()
@@ -100,6 +102,30 @@ class ASNAppraisal(Document):
 		self.set_scores()
 		self.validate_fixed_predikat()
 		self.set_periodic_summary()
+
+	def validate_amendment(self) -> None:
+		if self.amended_from and not (self.amendment_reason or "").strip():
+			frappe.throw(
+				_("Give the reason for amending {0}: it is kept on both appraisals.").format(
+					frappe.bold(self.amended_from)
+				),
+				title=_("Reason Required"),
+			)
+
+	def after_insert(self) -> None:
+		"""An amendment takes over the raters' feedback of the appraisal it amends (lifecycle)."""
+		if self.amended_from and lifecycle.take_over_feedback(self, self.amendment_reason):
+			rollup.rollup([self.name])
+			self.reload()
+
+	def on_update(self) -> None:
+		before = self.get_doc_before_save()
+		if self.docstatus == 0 and before and before.evaluator != self.evaluator:
+			lifecycle.move_atasan_task(self.name, before.evaluator, self.evaluator)
+
+	def on_cancel(self) -> None:
+		# the raters' submitted feedback stays as it is: the amendment takes it over
+		self.ignore_linked_doctypes = ("Rater Feedback",)
 
 	def before_submit(self) -> None:
 		missing = [
@@ -234,8 +260,8 @@ class ASNAppraisal(Document):
 				)
 
 	def set_scores(self) -> None:
-		if self.docstatus != 0:
-			return
+		if self.docstatus != 0 or self.predikat_status == lifecycle.FIXED:
+			return  # submitted and fixed (ditetapkan) scores never change silently
 		with rule_errors():
 			if self.is_new():
 				rollup.set_derived(self, rollup.config())
@@ -243,12 +269,21 @@ class ASNAppraisal(Document):
 				rollup.recompute(self)
 
 	def validate_fixed_predikat(self) -> None:
+		"""After penetapan both ratings and the predikat are frozen until the calibration is cancelled."""
 		before = self.get_doc_before_save()
-		if self.predikat_status == "Ditetapkan" and before and before.predikat != self.predikat:
+		if self.predikat_status != lifecycle.FIXED or not before:
+			return
+		changed = [
+			_(self.meta.get_label(f))
+			for f in ("hasil_kerja_rating", "perilaku_rating", "predikat")
+			if before.get(f) != self.get(f)
+		]
+		if changed:
 			frappe.throw(
 				_(
-					"The predikat of this appraisal was fixed by Predicate Calibration {0}. Cancel that calibration before changing the ratings."
-				).format(frappe.bold(self.predicate_calibration))
+					"{0} of this appraisal were fixed by Predicate Calibration {1}. Cancel that calibration before changing them."
+				).format(", ".join(changed), frappe.bold(self.predicate_calibration)),
+				title=_("Predikat Fixed"),
 			)
 
 	def set_periodic_summary(self) -> None:

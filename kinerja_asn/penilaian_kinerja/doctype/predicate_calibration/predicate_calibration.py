@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_asn.penilaian_kinerja import lifecycle
 from kinerja_asn.rules import rule_errors
 from kinerja_asn.scoring.distribution import allowed_pattern, check_distribution
 from kinerja_asn.scoring.ratings import PREDIKAT
@@ -50,6 +51,9 @@ class PredicateCalibration(Document):
 		self.check()
 
 	def before_submit(self) -> None:
+		"""Penetapan sees the truth: the unit as it is now, with no feedback still to come."""
+		self.validate_snapshot()
+		self.validate_no_open_tasks()
 		self.check()
 		missing = [row.employee_name for row in self.employees if not row.predikat]
 		if missing:
@@ -74,15 +78,97 @@ class PredicateCalibration(Document):
 		self.set_appraisal_status("Usulan", None)
 
 	def set_appraisal_status(self, status: str, calibration: str | None) -> None:
+		"""Fix (or release) the predikat of the unit's appraisals, with a version entry on each."""
 		A = frappe.qb.DocType("ASN Appraisal")
 		names = [row.asn_appraisal for row in self.employees]
-		if names:
-			(
-				frappe.qb.update(A)
-				.set(A.predikat_status, status)
-				.set(A.predicate_calibration, calibration)
-				.where(A.name.isin(names))
-				.run()
+		if not names:
+			return
+		before = frappe.get_all(
+			"ASN Appraisal",
+			filters={"name": ("in", names)},
+			fields=["name", "predikat_status", "predicate_calibration"],
+		)
+		(
+			frappe.qb.update(A)
+			.set(A.predikat_status, status)
+			.set(A.predicate_calibration, calibration)
+			.where(A.name.isin(names))
+			.run()
+		)
+		for row in before:
+			lifecycle.record_change(
+				"ASN Appraisal",
+				row.name,
+				[
+					("predikat_status", row.predikat_status, status),
+					("predicate_calibration", row.predicate_calibration, calibration),
+				],
+			)
+
+	def current_rows(self) -> list[dict]:
+		"""The unit's appraisals of the cycle as they are stored now."""
+		return [
+			{"asn_appraisal": r.pop("name"), **r}
+			for r in frappe.get_all(
+				"ASN Appraisal",
+				filters={
+					"department": self.department,
+					"appraisal_cycle": self.appraisal_cycle,
+					"docstatus": ("<", 2),
+				},
+				fields=[
+					"name",
+					"employee",
+					"employee_name",
+					"hasil_kerja_rating",
+					"perilaku_rating",
+					"predikat",
+				],
+				order_by="employee_name asc",
+			)
+		]
+
+	def validate_snapshot(self) -> None:
+		"""Refuse penetapan when the unit changed since the calibration was saved (late feedback, a new or
+		cancelled appraisal, a changed rating), naming who changed."""
+		fields = ("hasil_kerja_rating", "perilaku_rating", "predikat")
+		saved = {row.asn_appraisal: row for row in self.employees}
+		current = {row["asn_appraisal"]: row for row in self.current_rows()}
+		changed = sorted(
+			(current.get(name) or {}).get("employee_name") or saved[name].employee_name
+			for name in set(saved) | set(current)
+			if name not in saved
+			or name not in current
+			or any((saved[name].get(f) or None) != (current[name].get(f) or None) for f in fields)
+		)
+		if changed:
+			frappe.throw(
+				_(
+					"The unit changed since this calibration was saved: {0}. Save the calibration again to refresh it, check the distribution, then submit."
+				).format(", ".join(changed)),
+				title=_("Calibration Out of Date"),
+			)
+
+	def validate_no_open_tasks(self) -> None:
+		"""No penetapan while raters can still send feedback for an appraisal of the unit."""
+		cycle = frappe.db.get_value(
+			"Appraisal Cycle", self.appraisal_cycle, ["status", "feedback_deadline"], as_dict=True
+		)
+		if not cycle or not lifecycle.window_open(cycle):
+			return
+		names = [row.asn_appraisal for row in self.employees]
+		waiting = frappe.get_all(
+			"Rater Feedback",
+			filters={"asn_appraisal": ("in", names or [""]), "docstatus": 0},
+			pluck="employee_name",
+			distinct=True,
+		)
+		if waiting:
+			frappe.throw(
+				_(
+					"Feedback for {0} is still open until the deadline of the cycle. Wait for the deadline (or remove the open rater tasks) before the penetapan."
+				).format(", ".join(sorted(set(waiting)))),
+				title=_("Feedback Still Open"),
 			)
 
 	def validate_duplicate(self) -> None:
@@ -106,17 +192,7 @@ class PredicateCalibration(Document):
 	def set_employees(self) -> None:
 		if self.docstatus != 0:
 			return
-		rows = frappe.get_all(
-			"ASN Appraisal",
-			filters={
-				"department": self.department,
-				"appraisal_cycle": self.appraisal_cycle,
-				"docstatus": ("<", 2),
-			},
-			fields=["name", "employee", "employee_name", "hasil_kerja_rating", "perilaku_rating", "predikat"],
-			order_by="employee_name asc",
-		)
-		self.set("employees", [{"asn_appraisal": r.pop("name"), **r} for r in rows])
+		self.set("employees", self.current_rows())
 
 	def check(self) -> None:
 		predicates = [row.predikat for row in self.employees if row.predikat]

@@ -53,6 +53,8 @@ class TestPredicateCalibration(KinerjaTestCase):
 		self.assertEqual({r.predikat: r.employee_count for r in doc.distribution}["Baik"], 6)
 		self.assertIn("2 too many", doc.check_messages)  # Baik at most 70% of 6 = 4
 		self.assertIn("1 too few", doc.check_messages)  # at least one Butuh Perbaikan or Kurang/Misconduct
+		frappe.db.set_value("Appraisal Cycle", self.cycle, "feedback_deadline", "2000-01-01")
+		doc.reload()
 		with self.assertRaises(frappe.ValidationError) as ctx:
 			doc.submit()
 		self.assertIn("SE MenPANRB 3/2023", str(ctx.exception))
@@ -64,6 +66,11 @@ class TestPredicateCalibration(KinerjaTestCase):
 		rate(self.appraisals["s4"], DI_ATAS, DI_BAWAH)  # Kurang/Misconduct
 		doc = self.calibration().insert()
 		self.assertEqual(doc.check_result, "Sesuai", doc.check_messages)
+		with self.assertRaises(frappe.ValidationError) as ctx:  # raters can still send feedback
+			doc.submit()
+		self.assertIn("still open", str(ctx.exception))
+		frappe.db.set_value("Appraisal Cycle", self.cycle, "feedback_deadline", "2000-01-01")
+		doc.reload()
 		doc.submit()
 		statuses = frappe.get_all(
 			"ASN Appraisal",
@@ -71,7 +78,12 @@ class TestPredicateCalibration(KinerjaTestCase):
 			pluck="predikat_status",
 		)
 		self.assertEqual(set(statuses), {"Ditetapkan"})
+		self.assertTrue(
+			frappe.db.exists("Version", {"ref_doctype": "ASN Appraisal", "docname": self.appraisals["s2"]})
+		)
 		self.assertRaises(frappe.ValidationError, rate, self.appraisals["s2"], DI_ATAS, DI_ATAS)
+		# both ratings are frozen, not only the predikat: swapping them keeps Baik but is refused
+		self.assertRaises(frappe.ValidationError, rate, self.appraisals["kabid"], DI_ATAS, SESUAI)
 		doc.cancel()
 		self.assertEqual(
 			frappe.db.get_value("ASN Appraisal", self.appraisals["s2"], "predikat_status"), "Usulan"

@@ -4,9 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
 
-from kinerja_asn.penilaian_kinerja import rollup
+from kinerja_asn.penilaian_kinerja import lifecycle, rollup
 from kinerja_asn.scoring.aggregation import ATASAN, DIRI
 
 MIN_SCORE, MAX_SCORE = 1, 5
@@ -36,6 +35,7 @@ class RaterFeedback(Document):
 		employee: DF.Link | None
 		employee_name: DF.Data | None
 		feedback: DF.Text | None
+		former_supervisor: DF.Check
 		naming_series: DF.Literal["RF-.YYYY.-"]
 		rater: DF.Link
 		rater_name: DF.Data | None
@@ -63,6 +63,10 @@ class RaterFeedback(Document):
 		appraisal = frappe.db.get_value(self.doctype, self.name, "asn_appraisal") if self.name else None
 		frappe.db.get_value("ASN Appraisal", appraisal or self.asn_appraisal, "name", for_update=True)
 
+	def before_cancel(self) -> None:
+		# Frappe runs no validate on cancel: withdrawing follows the same window as sending
+		self.validate_open(self.get_appraisal())
+
 	def on_submit(self) -> None:
 		rollup.rollup([self.asn_appraisal], for_update=True)
 
@@ -73,7 +77,7 @@ class RaterFeedback(Document):
 		appraisal = frappe.db.get_value(
 			"ASN Appraisal",
 			self.asn_appraisal,
-			["name", "employee", "evaluator", "appraisal_cycle", "docstatus"],
+			["employee", "evaluator", *lifecycle.APPRAISAL_STATE],
 			as_dict=True,
 		)
 		if not appraisal:
@@ -81,32 +85,11 @@ class RaterFeedback(Document):
 		return appraisal
 
 	def validate_open(self, appraisal) -> None:
-		if self.docstatus == 2:
-			return
-		if appraisal.docstatus != 0:
-			frappe.throw(
-				_(
-					"ASN Appraisal {0} is already submitted or cancelled: feedback can no longer be given."
-				).format(frappe.bold(appraisal.name)),
-				title=_("Appraisal Closed"),
-			)
-		cycle = frappe.db.get_value(
-			"Appraisal Cycle", appraisal.appraisal_cycle, ["status", "feedback_deadline"], as_dict=True
-		)
-		if cycle and cycle.status == "Completed":
-			frappe.throw(
-				_("Appraisal Cycle {0} is completed: feedback can no longer be given.").format(
-					frappe.bold(appraisal.appraisal_cycle)
-				),
-				title=_("Cycle Closed"),
-			)
-		if cycle and cycle.feedback_deadline and getdate(today()) > getdate(cycle.feedback_deadline):
-			frappe.throw(
-				_("The feedback deadline of cycle {0} was {1}: feedback can no longer be given.").format(
-					frappe.bold(appraisal.appraisal_cycle), frappe.format(cycle.feedback_deadline, "Date")
-				),
-				title=_("Deadline Passed"),
-			)
+		"""Given, sent or withdrawn only while the appraisal is a draft, its predikat not fixed and the cycle's
+		feedback window open: on every path (portal, desk, REST docstatus, jobs), cancel included."""
+		reason = lifecycle.feedback_closed(appraisal)
+		if reason:
+			frappe.throw(reason, title=_("Feedback Closed"))
 
 	def validate_rater(self, appraisal) -> None:
 		self.employee = appraisal.employee
@@ -119,7 +102,7 @@ class RaterFeedback(Document):
 			)
 		if self.rater_role == DIRI and not is_self:
 			frappe.throw(_("Only the employee rated can give the self-assessment ({0}).").format(_(DIRI)))
-		if self.rater_role == ATASAN and self.rater != appraisal.evaluator:
+		if self.rater_role == ATASAN and self.rater != appraisal.evaluator and not self.former_supervisor:
 			frappe.throw(
 				_("The {0} of this appraisal is {1}, the employee's supervisor (reports to).").format(
 					_(ATASAN), frappe.bold(appraisal.evaluator or _("(none)"))
