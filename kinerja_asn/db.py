@@ -9,9 +9,10 @@ def bulk_update(
 ) -> None:
 	"""UPDATE many existing rows with different values in one statement per chunk.
 
-	Uses MariaDB's `INSERT … ON DUPLICATE KEY UPDATE` keyed on `name`: every row named here exists, so each
-	"insert" becomes an update of just the listed columns. Building the same as `UPDATE … SET f = CASE name
-	WHEN …` with the query builder costs more in Python than the database work (see benchmarks/README.md).
+	`UPDATE … JOIN (SELECT … UNION ALL SELECT …)` keyed on `name`: only rows that still exist are updated, so a
+	row deleted meanwhile (a cancelled appraisal's child rows, say) is never brought back, unlike `INSERT … ON
+	DUPLICATE KEY UPDATE`. These are derived values (the roll-up's scores), so no Version is written: the
+	state changes of a document leave theirs (kinerja_asn.penilaian_kinerja.lifecycle.record_change).
 	"""
 	if not updates:
 		return
@@ -19,9 +20,9 @@ def bulk_update(
 	if update_modified:
 		fields += ["modified", "modified_by"]
 		stamp = {"modified": now(), "modified_by": frappe.session.user}
-	columns = ", ".join(f"`{field}`" for field in ["name", *fields])
-	assignments = ", ".join(f"`{field}` = VALUES(`{field}`)" for field in fields)
-	row_placeholder = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
+	first = "SELECT " + ", ".join(["%s AS `name`", *(f"%s AS `{field}`" for field in fields)])
+	rest = "SELECT " + ", ".join(["%s"] * (len(fields) + 1))
+	assignments = ", ".join(f"t.`{field}` = v.`{field}`" for field in fields)
 	names = list(updates)
 	for start in range(0, len(names), chunk_size):
 		chunk = names[start : start + chunk_size]
@@ -29,8 +30,8 @@ def bulk_update(
 		for name in chunk:
 			row = {**updates[name], **(stamp if update_modified else {})}
 			values.extend([name, *(row.get(field) for field in fields)])
+		rows = " UNION ALL ".join([first] + [rest] * (len(chunk) - 1))
 		frappe.db.sql(  # nosemgrep: parameterised; column names come from our code, never from input
-			f"INSERT INTO `tab{doctype}` ({columns}) VALUES {', '.join([row_placeholder] * len(chunk))} "
-			f"ON DUPLICATE KEY UPDATE {assignments}",
+			f"UPDATE `tab{doctype}` t JOIN ({rows}) v ON t.`name` = v.`name` SET {assignments}",
 			values,
 		)

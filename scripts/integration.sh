@@ -47,9 +47,16 @@ if [ "$(cd "$APP" 2>/dev/null && pwd -P)" != "$(cd "$ROOT" && pwd -P)" ]; then
 	mkdir -p "$APP"
 	rsync -a --delete --exclude .venv --exclude out --exclude __pycache__ "$ROOT/" "$APP/"
 fi
+# pdftotext (poppler-utils): the print-format tests read the PDFs Frappe prints
+if ! command -v pdftotext >/dev/null; then
+	apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+		|| { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq poppler-utils >/dev/null 2>&1; } \
+		|| echo "warning: poppler-utils could not be installed: the print-format tests will be skipped"
+fi
 # freezegun: a Frappe dev dependency our reminder tests need (frozen clock)
 "$BENCH/env/bin/python" -c "import freezegun" 2>/dev/null || "$BENCH/env/bin/pip" install -q "freezegun~=1.2.2"
-if ! "$BENCH/env/bin/python" -c "import kinerja_asn" 2>/dev/null; then
+# (from /: Python would otherwise import this checkout from the current directory)
+if ! (cd / && "$BENCH/env/bin/python" -c "import kinerja_asn" 2>/dev/null); then
 	"$BENCH/env/bin/pip" install --quiet --no-deps -e "$APP"
 fi
 if ! grep -qx kinerja_asn "$BENCH/sites/apps.txt"; then

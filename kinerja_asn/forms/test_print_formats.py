@@ -401,10 +401,13 @@ class TestPrintFormats(KinerjaTestCase):
 		self.assertEqual(counts, {"Sangat Baik": 2, "Baik": 1, "Butuh Perbaikan": 1})
 
 	def test_no_form_without_permission(self):
-		frappe.set_user(user("s2"))  # an employee: not in s1's line
-		with self.assertRaises(frappe.PermissionError):
-			kinerja_form("dokumen_evaluasi", self.appraisals["s1"])
+		frappe.set_user(user("s2"))  # an employee: not in s1's line, and no desk print of their own either
+		for key in ("s1", "s2"):
+			with self.assertRaises(frappe.PermissionError):
+				kinerja_form("dokumen_evaluasi", self.appraisals[key])
+		frappe.set_user(user("kabid"))  # their supervisor prints them
 		self.assertTrue(kinerja_form("dokumen_evaluasi", self.appraisals["s2"])["pegawai"]["nama"])
+		frappe.set_user("Administrator")
 
 	# --- one PDF per unit ------------------------------------------------------------------------------
 

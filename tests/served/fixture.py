@@ -39,19 +39,11 @@ class Api:
 	) -> tuple[int, str]:
 		"""(HTTP status, body text) of one request, whatever the status. `form`: send `data` form-encoded, as
 		frappe.call does."""
-		url = self.base_url + path
-		if params:
-			url += "?" + urllib.parse.urlencode(
-				{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in params.items()}
-			)
+		url = self.base_url + path + ("?" + encode(params) if params else "")
 		if data is None:
 			body = None
-		elif form:
-			body = urllib.parse.urlencode(
-				{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in data.items()}
-			).encode()
 		else:
-			body = json.dumps(data).encode()
+			body = (encode(data) if form else json.dumps(data)).encode()
 		req = urllib.request.Request(url, data=body, method=method)
 		req.add_header("Accept", "application/json")
 		if self.site:
@@ -70,26 +62,10 @@ class Api:
 			return error.code, error.read().decode(errors="replace")
 
 	def request(self, method: str, path: str, data: dict | None = None, params: dict | None = None):
-		self.requests += 1
-		url = self.base_url + path
-		if params:
-			url += "?" + urllib.parse.urlencode(
-				{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in params.items()}
-			)
-		body = json.dumps(data).encode() if data is not None else None
-		req = urllib.request.Request(url, data=body, method=method)
-		req.add_header("Accept", "application/json")
-		if self.site:
-			req.add_header("X-Frappe-Site-Name", self.site)
-		if body is not None:
-			req.add_header("Content-Type", "application/json")
-		if self.csrf_token:
-			req.add_header("X-Frappe-CSRF-Token", self.csrf_token)
-		try:
-			with self.opener.open(req, timeout=120) as response:
-				text = response.read().decode()
-		except urllib.error.HTTPError as error:
-			raise ApiError(error.code, server_message(error.read().decode(errors="replace"))) from None
+		"""The answer of one request as JSON (or text); ApiError on an HTTP error status."""
+		status, text = self.raw(method, path, data, params)
+		if status >= 400:
+			raise ApiError(status, server_message(text))
 		return json.loads(text) if text.strip().startswith(("{", "[")) else text
 
 	def login(self, user: str, password: str) -> None:
@@ -114,6 +90,13 @@ class Api:
 
 	def delete(self, doctype: str, name: str) -> None:
 		self.request("DELETE", f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}")
+
+
+def encode(values: dict) -> str:
+	"""Query-string / form encoding as frappe.call sends it: lists and dicts as JSON."""
+	return urllib.parse.urlencode(
+		{k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in values.items()}
+	)
 
 
 def server_message(text: str) -> str:

@@ -607,3 +607,59 @@ def test_hr_still_works_in_the_desk(actors, world):
 		"GET", "/printview", params={"doctype": "ASN Appraisal", "name": ratee_appraisal, "format": FORMS[2]}
 	)
 	assert status == 200
+
+
+def test_attached_files_follow_the_appraisal(actors, world, admin):
+	ratee = world["appraisals"][world["emp"]["ratee"]]
+	file = admin.insert(
+		{
+			"doctype": "File",
+			"file_name": "lampiran-rahasia.txt",
+			"attached_to_doctype": "ASN Appraisal",
+			"attached_to_name": ratee,
+			"is_private": 1,
+			"content": FORGED,
+		}
+	)
+	try:
+		for key in ("ratee", "peer", "other_supervisor", "guest"):
+			status, text = actors[key].raw("GET", file["file_url"])
+			assert status in PAGE_DENIED and FORGED not in text, (key, status)
+		status, text = actors["supervisor"].raw("GET", file["file_url"])
+		assert status == 200 and FORGED in text
+	finally:
+		admin.delete("File", file["name"])
+
+
+def test_other_doors_to_appraisal_data(actors, world):
+	ratee = world["appraisals"][world["emp"]["ratee"]]
+	task = task_of(world, "peer", "ratee")["name"]
+	for key in ("ratee", "peer", "other_supervisor"):
+		api = actors[key]
+		status, text = get_method(
+			api,
+			"frappe.utils.print_format.download_pdf",
+			doctype="ASN Appraisal",
+			name=ratee,
+			format=FORMS[0],
+		)
+		assert status in PAGE_DENIED, (key, status)
+		status, text = get_method(api, "frappe.desk.search.search_link", doctype="ASN Appraisal", txt="")
+		assert status in DENIED or not json.loads(text).get("message"), (key, text[:200])
+		# the timeline of another rater's feedback holds their ratings
+		status, text = get_method(
+			api,
+			"frappe.client.get_list",
+			doctype="Version",
+			filters={"ref_doctype": "Rater Feedback", "docname": task},
+			fields=["data"],
+		)
+		assert status in DENIED or not message(text), (key, text[:200])
+		status, text = get_method(
+			api,
+			"frappe.client.get_list",
+			doctype="Comment",
+			filters={"reference_doctype": "ASN Appraisal", "reference_name": ratee},
+			fields=["content"],
+		)
+		assert status in DENIED or not message(text), (key, text[:200])
