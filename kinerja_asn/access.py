@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import frappe
 from frappe import _
 from frappe.permissions import get_user_permissions
-from frappe.utils import getdate, today
+
+from kinerja_asn.penilaian_kinerja import lifecycle
 
 HR_ROLES = frozenset(("HR Manager", "HR User", "System Manager"))
 SUPERVISOR_ROLE = "Pejabat Penilai Kinerja"
@@ -138,18 +139,14 @@ def is_appraisee(appraisal, user: str | None = None) -> bool:
 
 def released(appraisal) -> bool:
 	"""Whether the raters' results of a stored appraisal row may be shown to the person rated: once, when the
-	feedback window of its cycle has closed (deadline passed or cycle completed) or the appraisal is final.
-	While feedback still arrives, aggregates that change would reveal each newcomer's rating by difference."""
+	feedback window of its cycle has closed (lifecycle.window_open) or the appraisal is final. While feedback
+	still arrives, aggregates that change would reveal each newcomer's rating by difference."""
 	if appraisal.docstatus == 1:
 		return True
 	cycle = frappe.db.get_value(
 		"Appraisal Cycle", appraisal.appraisal_cycle, ["status", "feedback_deadline"], as_dict=True
 	)
-	if not cycle:
-		return False
-	if cycle.status == "Completed":
-		return True
-	return bool(cycle.feedback_deadline) and getdate(today()) > getdate(cycle.feedback_deadline)
+	return bool(cycle) and not lifecycle.window_open(cycle)
 
 
 def can_manage_plan(employee: str | None, user: str | None = None) -> bool:
@@ -177,12 +174,10 @@ def stored_appraisal(name: str | None):
 
 
 def _stored(doc, fields: tuple[str, ...]):
-	"""The stored values of `doc` (a Document or a name), None when it is not in the database."""
-	name = doc if isinstance(doc, str) else getattr(doc, "name", None)
-	doctype = getattr(doc, "doctype", None)
-	if not name or not doctype:
+	"""The stored values of a Document, None when it is not in the database (a new or a forged one)."""
+	if not doc.name:
 		return None
-	return frappe.db.get_value(doctype, name, fields, as_dict=True) or None
+	return frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True) or None
 
 
 def require(allowed: bool, message: str | None = None) -> None:

@@ -5,15 +5,21 @@ Appraisal that holds the SKP), and a draft Rater Feedback per rater assigned fro
 task). Re-running creates nothing twice. Large cycles run in a background job with progress.
 """
 
+from collections import defaultdict
+
 import frappe
 from frappe import _
+from frappe.model.naming import parse_naming_series
+from frappe.utils import cint, now
 from frappe.utils.password import get_encryption_key
 
 from kinerja_asn import access
+from kinerja_asn.penilaian_kinerja import lifecycle
 from kinerja_asn.scoring.raters import Directory, Person, assign_raters
 from kinerja_asn.settings import get_settings
 
 BACKGROUND_THRESHOLD = 30
+FEEDBACK_SERIES = "RF-.YYYY.-"  # the naming series of Rater Feedback
 
 
 @frappe.whitelist(methods=["POST"])
@@ -62,7 +68,8 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 	)
 	peers = get_settings().peers_to_assign or 0
 	seed = peer_seed(cycle.name)
-	created, raters, skipped, failed_raters = 0, 0, [], []
+	created, skipped, failed_raters = 0, [], []
+	appraisals: dict[str, str] = {}
 	total = len(cycle.appraisees)
 	for idx, appraisee in enumerate(cycle.appraisees, start=1):
 		name = existing.get(appraisee.employee)
@@ -87,11 +94,12 @@ def create_for_cycle(appraisal_cycle: str, publish_progress: bool = False) -> di
 				frappe.clear_last_message()
 				skipped.append({"employee": appraisee.employee, "reason": str(error)})
 				continue
-		raters += add_raters(name, appraisee.employee, directory, peers, seed, failed_raters)
-		if publish_progress:
+		appraisals[appraisee.employee] = name
+		if publish_progress and (idx % 50 == 0 or idx == total):
 			frappe.publish_progress(
-				idx * 100 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
+				idx * 90 / total, title=_("Creating ASN Appraisals..."), description=appraisee.employee
 			)
+	raters = create_rater_tasks(cycle.name, appraisals, directory, peers, seed, failed_raters)
 	access.grant_supervisor_role({p.reports_to for p in directory.people.values() if p.reports_to})
 	result = {"created": created, "raters": raters, "skipped": skipped, "failed_raters": failed_raters}
 	if publish_progress:  # a background job: the result goes to the HR user who started it
@@ -127,9 +135,19 @@ def peer_seed(appraisal_cycle: str) -> str:
 
 
 def create_hrms_appraisals(cycle) -> None:
-	"""HRMS's own Appraisal per appraisee (it holds the KRAs/goals); HRMS skips existing and overlapping ones."""
+	"""HRMS's own Appraisal per appraisee who has none in the cycle yet (it holds the KRAs/goals)."""
 	from hrms.hr.doctype.appraisal_cycle.appraisal_cycle import create_appraisals_for_cycle
 
+	have = set(
+		frappe.get_all(
+			"Appraisal", filters={"appraisal_cycle": cycle.name, "docstatus": ("<", 2)}, pluck="employee"
+		)
+	)
+	missing = [row for row in cycle.appraisees if row.employee not in have]
+	if not missing:
+		return
+	appraisees = cycle.appraisees
+	cycle.appraisees = missing  # HRMS walks cycle.appraisees; the cycle is not saved here
 	frappe.db.savepoint("kinerja_asn_hrms_appraisals")
 	try:
 		create_appraisals_for_cycle(cycle)
@@ -138,6 +156,8 @@ def create_hrms_appraisals(cycle) -> None:
 		frappe.db.rollback(save_point="kinerja_asn_hrms_appraisals")
 		frappe.clear_last_message()
 		frappe.log_error(title=f"kinerja_asn: HRMS appraisals not created for {cycle.name}")
+	finally:
+		cycle.appraisees = appraisees
 
 
 def get_directory(company: str) -> Directory:
@@ -154,44 +174,138 @@ def get_directory(company: str) -> Directory:
 	)
 
 
-def add_raters(
-	asn_appraisal: str,
-	employee: str,
+def create_rater_tasks(
+	appraisal_cycle: str,
+	appraisals: dict[str, str],
 	directory: Directory,
 	peers_to_assign: int,
 	seed: str,
-	failures: list[dict] | None = None,
+	failures: list[dict],
 ) -> int:
-	"""Create the missing draft Rater Feedback (rater tasks) of one appraisal. A task that cannot be created
-	(e.g. the feedback window is closed) is reported in `failures` and the others are still created."""
-	person = directory.people.get(employee) or Person(employee)
-	have = set(
-		frappe.get_all(
-			"Rater Feedback",
-			filters={"asn_appraisal": asn_appraisal, "docstatus": ("<", 2)},
-			pluck="rater",
-		)
+	"""The missing draft Rater Feedback (rater tasks) of many appraisals ({employee: appraisal}), set-based: a
+	handful of queries and bulk inserts for the whole cycle instead of a document insert per task.
+
+	The tasks are exactly what the Rater Feedback controller would make (the pure core's assign_raters picks
+	the raters and roles, rows for the appraisal's competencies and every core value); an appraisal whose
+	feedback is closed (lifecycle.feedback_closed) gets none, and each of its tasks is reported in `failures`.
+	"""
+	if not appraisals:
+		return 0
+	names = list(appraisals.values())
+	cycle = frappe.db.get_value(
+		"Appraisal Cycle", appraisal_cycle, ["name", "status", "feedback_deadline"], as_dict=True
 	)
-	count = 0
-	for rater, role in assign_raters(person, directory, peers_to_assign, seed):
-		if rater in have:
+	states = {
+		row.name: row
+		for row in frappe.get_all(
+			"ASN Appraisal",
+			filters={"name": ("in", names)},
+			fields=[*lifecycle.APPRAISAL_STATE, "employee_name"],
+		)
+	}
+	have: dict[str, set[str]] = defaultdict(set)
+	for row in frappe.get_all(
+		"Rater Feedback",
+		filters={"asn_appraisal": ("in", names), "docstatus": ("<", 2)},
+		fields=["asn_appraisal", "rater"],
+	):
+		have[row.asn_appraisal].add(row.rater)
+	competencies: dict[str, list[str]] = defaultdict(list)
+	for row in frappe.get_all(
+		"ASN Appraisal Competency",
+		filters={"parent": ("in", names), "parenttype": "ASN Appraisal"},
+		fields=["parent", "competency"],
+		order_by="idx asc",
+	):
+		competencies[row.parent].append(row.competency)
+	values = frappe.get_all("Core Value", order_by="sequence asc", pluck="name")
+
+	tasks = []
+	for employee, appraisal in appraisals.items():
+		person = directory.people.get(employee) or Person(employee)
+		wanted = [
+			(rater, role)
+			for rater, role in assign_raters(person, directory, peers_to_assign, seed)
+			if rater not in have[appraisal]
+		]
+		closed = lifecycle.feedback_closed(states[appraisal], cycle)
+		if closed:
+			failures.extend(
+				{"employee": employee, "rater": rater, "reason": closed} for rater, _role in wanted
+			)
 			continue
-		frappe.db.savepoint("kinerja_asn_rater")
-		try:
-			frappe.get_doc(
-				{
-					"doctype": "Rater Feedback",
-					"asn_appraisal": asn_appraisal,
-					"rater": rater,
-					"rater_role": role,
-				}
-			).insert()
-		except frappe.ValidationError as error:
-			frappe.db.rollback(save_point="kinerja_asn_rater")
-			frappe.clear_last_message()
-			if failures is None:
-				raise
-			failures.append({"employee": employee, "rater": rater, "reason": str(error)})
-			continue
-		count += 1
-	return count
+		tasks.extend((appraisal, employee, rater, role) for rater, role in wanted)
+	if not tasks:
+		return 0
+
+	people = {
+		e.name: e
+		for e in frappe.get_all(
+			"Employee",
+			filters={"name": ("in", list({t[2] for t in tasks}))},
+			fields=["name", "employee_name", "user_id"],
+		)
+	}
+	stamp, user = now(), frappe.session.user
+	parents, competency_rows, behaviour_rows = [], [], []
+	for (appraisal, employee, rater, role), name in zip(
+		tasks, reserve_names(FEEDBACK_SERIES, len(tasks)), strict=True
+	):
+		rater_row = people.get(rater) or frappe._dict()
+		parents.append(
+			(
+				name, stamp, stamp, user, user, 0, FEEDBACK_SERIES, appraisal, employee,
+				states[appraisal].employee_name, appraisal_cycle, rater, rater_row.employee_name,
+				rater_row.user_id, role, 0,
+			)
+		)  # fmt: skip
+		for idx, competency in enumerate(competencies[appraisal], 1):
+			competency_rows.append(
+				(
+					frappe.generate_hash(length=10),
+					name,
+					"Rater Feedback",
+					"competency_ratings",
+					idx,
+					competency,
+					0,
+				)
+			)
+		for idx, value in enumerate(values, 1):
+			behaviour_rows.append(
+				(frappe.generate_hash(length=10), name, "Rater Feedback", "behaviour_ratings", idx, value, 0)
+			)
+	child = ["name", "parent", "parenttype", "parentfield", "idx"]
+	frappe.db.bulk_insert(
+		"Rater Feedback",
+		[
+			"name", "creation", "modified", "owner", "modified_by", "docstatus", "naming_series",
+			"asn_appraisal", "employee", "employee_name", "appraisal_cycle", "rater", "rater_name",
+			"rater_user", "rater_role", "former_supervisor",
+		],
+		parents,
+	)  # fmt: skip
+	frappe.db.bulk_insert("Rater Competency Rating", [*child, "competency", "level"], competency_rows)
+	frappe.db.bulk_insert("Rater Behaviour Rating", [*child, "core_value", "score"], behaviour_rows)
+	return len(tasks)
+
+
+def reserve_names(series: str, count: int) -> list[str]:
+	"""`count` consecutive names of a naming series, with one locked update of its counter (Frappe's getseries
+	takes one update per name)."""
+	found = {}
+
+	def remember(key: str, digits: int) -> str:
+		found.update(key=key, digits=digits)
+		return ""
+
+	parse_naming_series(series if "#" in series else f"{series}.#####", number_generator=remember)
+	key, digits = found["key"], found["digits"]
+	Series = frappe.qb.DocType("Series")
+	current = frappe.qb.from_(Series).select(Series.current).where(Series.name == key).for_update().run()
+	start = cint(current[0][0]) if current else 0
+	if current:
+		frappe.qb.update(Series).set(Series.current, start + count).where(Series.name == key).run()
+	else:
+		frappe.qb.into(Series).columns("name", "current").insert(key, count).run()
+	return [f"{key}{n:0{digits}d}" for n in range(start + 1, start + count + 1)]

@@ -157,6 +157,7 @@ class KinerjaTestCase(FrappeTestCase):
 	def setUp(self):
 		super().setUp()
 		frappe.set_user("Administrator")
+		getattr(frappe.local, "request_cache", {}).clear()  # a test run is one long "request"
 		frappe.db.savepoint("kinerja_test")
 
 	def tearDown(self):

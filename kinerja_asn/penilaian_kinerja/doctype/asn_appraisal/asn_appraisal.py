@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
+from frappe.utils.caching import request_cache
 
 from kinerja_asn.penilaian_kinerja import lifecycle, rollup
 from kinerja_asn.rules import rule_errors
@@ -198,12 +199,7 @@ class ASNAppraisal(Document):
 		self.evaluator_supervisor, self.evaluator_supervisor_name = supervisor_of(self.evaluator)
 
 	def set_period(self) -> None:
-		cycle = frappe.db.get_value(
-			"Appraisal Cycle",
-			self.appraisal_cycle,
-			["kinerja_period_type", "kinerja_period_label", "start_date", "end_date"],
-			as_dict=True,
-		)
+		cycle = cycle_period(self.appraisal_cycle)
 		if cycle:
 			self.period_type = cycle.kinerja_period_type or self.period_type or "Tahunan"
 			self.period_label = cycle.kinerja_period_label or self.period_label
@@ -215,7 +211,7 @@ class ASNAppraisal(Document):
 
 	def set_behaviour_rows(self) -> None:
 		if self.docstatus == 0 and not self.behaviours:
-			for value in frappe.get_all("Core Value", order_by="sequence asc", pluck="name"):
+			for value in core_values():
 				self.append("behaviours", {"core_value": value})
 
 	def set_results(self) -> None:
@@ -327,6 +323,22 @@ def supervisor_of(employee: str | None) -> tuple[str | None, str | None]:
 	if not supervisor:
 		return None, None
 	return supervisor, frappe.db.get_value("Employee", supervisor, "employee_name")
+
+
+@request_cache
+def cycle_period(appraisal_cycle: str):
+	"""The period of a cycle (read once per request or job: a cycle's creation inserts thousands)."""
+	return frappe.db.get_value(
+		"Appraisal Cycle",
+		appraisal_cycle,
+		["kinerja_period_type", "kinerja_period_label", "start_date", "end_date"],
+		as_dict=True,
+	)
+
+
+@request_cache
+def core_values() -> list[str]:
+	return frappe.get_all("Core Value", order_by="sequence asc", pluck="name")
 
 
 def get_goals(employee: str, appraisal_cycle: str) -> list:
