@@ -76,7 +76,8 @@ def employee_of(user: str | None = None) -> str | None:
 
 
 def has_app_permission() -> bool:
-	return is_hr() or bool(employee_of())
+	"""The desk app (apps screen) is for HR and supervisors; every other employee uses the portal."""
+	return is_hr() or SUPERVISOR_ROLE in frappe.get_roles()
 
 
 def _bounds(employee: str | None) -> tuple[int, int] | None:

@@ -79,6 +79,9 @@ class TestAccess(KinerjaTestCase):
 		for key, expected in (("kabid", True), ("s1", True), ("kabid2", True), ("s2", False), ("p1", False)):
 			roles = frappe.get_roles(user(f"{PREFIX}.{key}"))
 			self.assertEqual(access.SUPERVISOR_ROLE in roles, expected, key)
+			self.as_user(key)  # the desk app is for supervisors (and HR); the others use the portal
+			self.assertEqual(access.has_app_permission(), expected, key)
+			frappe.set_user("Administrator")
 
 	def test_child_tables_follow_their_parent(self):
 		self.as_user("kabid")
