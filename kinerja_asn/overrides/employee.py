@@ -51,7 +51,15 @@ def follow_new_supervisor(employee: str) -> None:
 	):
 		appraisal = frappe.get_doc("ASN Appraisal", name)
 		appraisal.flags.ignore_permissions = True  # HR changed the hierarchy; the appraisal follows it
-		appraisal.save()
+		frappe.db.savepoint("kinerja_asn_follow_supervisor")
+		try:
+			appraisal.save()
+		except frappe.ValidationError as error:  # the employee is saved anyway; HR is told what to fix
+			frappe.db.rollback(save_point="kinerja_asn_follow_supervisor")
+			frappe.msgprint(
+				_("ASN Appraisal {0} could not follow the new supervisor: {1}").format(name, error),
+				indicator="orange",
+			)
 
 
 def validate_employee_nip(doc) -> None:
