@@ -56,6 +56,7 @@ def follow_new_supervisor(employee: str) -> None:
 			appraisal.save()
 		except frappe.ValidationError as error:  # the employee is saved anyway; HR is told what to fix
 			frappe.db.rollback(save_point="kinerja_asn_follow_supervisor")
+			frappe.clear_last_message()
 			frappe.msgprint(
 				_("ASN Appraisal {0} could not follow the new supervisor: {1}").format(name, error),
 				indicator="orange",
