@@ -12,7 +12,7 @@ from frappe.utils import set_request
 from frappe.website.serve import get_response
 
 from kinerja_asn.api import portal
-from kinerja_asn.api.appraisal import set_evaluation
+from kinerja_asn.api.appraisal import get_feedback_summary, set_evaluation
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
 from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal.test_asn_appraisal import (
 	add_goal,
@@ -213,7 +213,7 @@ class TestPortal(KinerjaTestCase):
 		self.assertIsNone(appraisal["behaviour_score"])
 		self.assertIsNone(appraisal["predikat"])
 		self.assertNotIn("Atasan: pertahankan.", payload)
-		self.assertEqual(portal.get_feedback_summary(self.s2)["feedback"], [])
+		self.assertEqual(get_feedback_summary(self.s2)["feedback"], [])
 
 		self.release()
 		self.as_user("s2")

@@ -7,8 +7,8 @@ import unittest
 import frappe
 
 from kinerja_asn.pengembangan.reminders import send_feedback_reminders
-from kinerja_asn.pengembangan.testing import make_profiles, user
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
+from kinerja_asn.tests.pengembangan import make_profiles, user
 from kinerja_asn.tests.utils import KinerjaTestCase, fill_feedback, make_asn, make_cycle, make_department
 
 DEADLINE = "2026-06-15"

@@ -17,8 +17,8 @@ from kinerja_asn.pengembangan.report.predikat_distribution import predikat_distr
 from kinerja_asn.pengembangan.report.predikat_trend import predikat_trend
 from kinerja_asn.pengembangan.report.rater_completion import rater_completion
 from kinerja_asn.pengembangan.report.talent_shortlist import talent_shortlist
-from kinerja_asn.pengembangan.testing import PROMKES, SURVEILANS, make_event, make_team, set_status, user
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
+from kinerja_asn.tests.pengembangan import PROMKES, SURVEILANS, make_event, make_team, set_status, user
 from kinerja_asn.tests.utils import KinerjaTestCase, fill_feedback, get_company, make_cycle
 
 YEAR = 2026

@@ -172,7 +172,7 @@
 			set_busy([save, submit], true);
 			show_message(message, as_submit ? __("Sending…") : __("Saving…"), "info");
 			kinerja
-				.call("kinerja_asn.api.portal.save_feedback", args)
+				.call("kinerja_asn.api.portal.tasks.save_feedback", args)
 				.then((result) => {
 					if (result.status === "Submitted") {
 						show_message(message, result.message, "success");
@@ -312,7 +312,7 @@
 						"success"
 					);
 					return kinerja.call(
-						"kinerja_asn.api.portal.get_team",
+						"kinerja_asn.api.portal.team.get_team",
 						{
 							appraisal_cycle: data.cycle,
 							organisation_predicate: data.organisation_predicate,

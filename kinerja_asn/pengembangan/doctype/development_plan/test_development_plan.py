@@ -9,7 +9,8 @@ from kinerja_asn.pengembangan.doctype.development_plan.development_plan import (
 	make_from_appraisal,
 	refresh_plans,
 )
-from kinerja_asn.pengembangan.testing import (
+from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
+from kinerja_asn.tests.pengembangan import (
 	PROMKES,
 	SURVEILANS,
 	has_event_jp,
@@ -19,7 +20,6 @@ from kinerja_asn.pengembangan.testing import (
 	set_status,
 	user,
 )
-from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
 from kinerja_asn.tests.utils import KinerjaTestCase, fill_feedback, make_asn, make_cycle, make_department
 
 YEAR = 2026
