@@ -46,6 +46,9 @@ doc_events = {
 	},
 }
 
+# Desk assets: the filters the script reports share (kinerja_asn.report_filters)
+app_include_js = ["/assets/kinerja_asn/js/report_filters.js"]
+
 # Form scripts for other apps' doctypes
 doctype_js = {
 	"Employee": "public/js/employee.js",

@@ -16,6 +16,10 @@ hasil kerja proposal; ratings of the raters -> per-competency / per-core-value r
 weights (DEFAULT_ROLE_WEIGHTS; Diri Sendiri is shown with weight 0); ``appraisal.derive`` -> perilaku
 proposal, predikat (kuadran), JPM raw/capped/category, potential, 9-box, angka kredit (JF); per department
 ``distribution.check_distribution`` against its organisation predicate. Deterministic.
+
+The forms come from the one form pipeline, ``kinerja_asn.forms.build``, exactly as the desk prints them: the
+evaluated agency is its source here (``SampleAppraisal``, ``SampleUnit``), as stored documents are on a bench
+(``kinerja_asn.forms.documents``).
 """
 
 import datetime
@@ -31,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kinerja_asn.forms import build, render
+from kinerja_asn.forms.context import angka, persen, unit_kerja_text, violation_text
 from kinerja_asn.scoring import competency as comp
 from kinerja_asn.scoring.aggregation import (
 	DEFAULT_ROLE_WEIGHTS,
@@ -47,15 +53,20 @@ from kinerja_asn.scoring.ratings import PREDIKAT, GoalResult, classify_achieveme
 HERE = Path(__file__).resolve().parent
 SAMPLE_PATH = HERE / "data" / "dinkes_batanghari.json"
 SETUP_DATA = HERE.parent / "setup" / "data"
-EMPLOYEE_FORMS = (
-	"skp",
-	"evaluasi_kinerja",
-	"dokumen_evaluasi",
-	"laporan_kompetensi",
-	"umpan_balik",
-	"evaluasi_kompetensi",
-)
+EMPLOYEE_FORMS = build.APPRAISAL_FORMS
 NATIONAL_COMPETENCIES = (*comp.MANAGERIAL_COMPETENCIES, *comp.SOCIO_CULTURAL_COMPETENCIES)
+
+# Sample input (not computed): the leader's specific behaviour expectations (Ekspektasi Khusus Pimpinan)
+# of the Dinas Kesehatan for every employee, one per BerAKHLAK core value.
+EKSPEKTASI_KHUSUS = {
+	"Berorientasi Pelayanan": "Menindaklanjuti setiap permintaan data dan layanan dari puskesmas paling lambat 2 hari kerja",
+	"Akuntabel": "Mengunggah bukti dukung kinerja ke e-Kinerja setiap akhir bulan secara lengkap dan benar",
+	"Kompeten": "Mengikuti minimal satu pelatihan atau webinar teknis kesehatan dan membagikan hasilnya kepada tim",
+	"Harmonis": "Menjaga suasana kerja yang saling menghargai dalam tim dan dengan lintas bidang",
+	"Loyal": "Menjaga kerahasiaan data pasien dan data kepegawaian sesuai ketentuan",
+	"Adaptif": "Menggunakan aplikasi dan sistem informasi kesehatan terbaru dalam pelaksanaan tugas",
+	"Kolaboratif": "Aktif berkoordinasi dengan puskesmas, lintas program, dan lintas sektor dalam setiap kegiatan",
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -353,6 +364,199 @@ def _head(directory: Mapping[str, dict[str, Any]], department: str) -> str | Non
 
 
 # ---------------------------------------------------------------------------------------------------------
+# The evaluated agency as a source of the form pipeline (kinerja_asn.forms.build)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def period(agency: AgencyEvaluation) -> build.Period:
+	data = agency.data
+	return build.Period(
+		instansi=data["instansi"],
+		unit_organisasi=data["unit_kerja"],
+		city=data["city"],
+		start=agency.start,
+		end=agency.end,
+		period_label=data["cycle"]["period_label"],
+		period_type=data["cycle"].get("period_type", "Tahunan"),
+	)
+
+
+def person(agency: AgencyEvaluation, employee_id: str | None) -> build.Person | None:
+	"""An employee of the sample; None (the Bupati) for no one."""
+	if employee_id is None:
+		return None
+	e = agency.employees[employee_id].employee
+	return build.Person(
+		nama=e["employee_name"],
+		nip=e["nip"],
+		golongan=e["pangkat_golongan"],
+		asn_status=e["asn_status"],
+		jabatan=e["designation"],
+		unit_kerja=unit_kerja_text(e["department"], agency.data["unit_kerja"]),
+	)
+
+
+class SampleAppraisal:
+	"""``build.AppraisalSource`` of one evaluated employee of the sample agency."""
+
+	def __init__(self, agency: AgencyEvaluation, employee_id: str):
+		self.agency = agency
+		self.ev = agency.employees[employee_id]
+
+	@property
+	def period(self) -> build.Period:
+		return period(self.agency)
+
+	@property
+	def settings(self) -> build.Settings:
+		config = self.agency.config
+		return build.Settings(perilaku_above=config.perilaku_above, perilaku_below=config.perilaku_below)
+
+	@property
+	def employee(self) -> build.Person:
+		return person(self.agency, self.ev.id)
+
+	@property
+	def evaluator(self) -> build.Person | None:
+		return person(self.agency, self.ev.evaluator)
+
+	@property
+	def evaluator_supervisor(self) -> build.Person | None:
+		return person(self.agency, self.ev.evaluator_supervisor)
+
+	@property
+	def job_group(self) -> str:
+		return self.ev.job_group
+
+	@property
+	def asn_status(self) -> str:
+		return self.ev.employee["asn_status"]
+
+	@property
+	def results(self) -> list[dict[str, Any]]:
+		return self.ev.results
+
+	@property
+	def core_values(self) -> list[dict[str, Any]]:
+		return self.agency.core_values
+
+	@property
+	def expectations(self) -> dict[str, str]:
+		return EKSPEKTASI_KHUSUS
+
+	@property
+	def behaviours(self) -> list[build.Behaviour]:
+		return [build.Behaviour(b.core_value, b.score, b.rater_count) for b in self.ev.behaviours]
+
+	@property
+	def competencies(self) -> list[build.CompetencyLine]:
+		return [
+			build.CompetencyLine(
+				c.competency, c.competency_type, c.required, c.assessed, c.gap, c.rater_count
+			)
+			for c in self.ev.competencies
+		]
+
+	@property
+	def role_summary(self) -> list[dict[str, Any]]:
+		return self.ev.role_summary
+
+	@property
+	def outcome(self) -> build.Outcome:
+		d = self.ev.derived
+		return build.Outcome(
+			hasil_kerja_rating=d.hasil_kerja_rating,
+			perilaku_rating=d.perilaku_rating,
+			predikat=d.predikat,
+			angka_kredit=d.angka_kredit,
+			jpm=d.jpm,
+			jpm_capped=d.jpm_capped,
+			jpm_category=d.jpm_category,
+			potential=d.potential,
+			talent_box=d.talent_box,
+		)
+
+	@property
+	def unit(self) -> build.UnitDistribution:
+		unit = self.agency.unit_of(self.ev.department)
+		return build.UnitDistribution(unit.organisation_predicate, unit.result.counts)
+
+	def feedback(self, role: str) -> build.RoleFeedback:
+		out = build.RoleFeedback()
+		for rating in self.agency.data["ratings"]:
+			if rating["employee"] != self.ev.id or rating["role"] != role:
+				continue
+			if (rating.get("feedback") or "").strip():
+				out.texts.append(rating["feedback"].strip())
+			for name, level in (rating.get("competencies") or {}).items():
+				if level:
+					out.levels.setdefault(name, []).append(float(level))
+		return out
+
+	def level_title(self, competency: str, level: int) -> str:
+		for row in self.agency.dictionary.get(competency, {}).get("levels", []):
+			if row.get("level") == level:
+				return row.get("title", "")
+		return ""
+
+
+class SampleUnit:
+	"""``build.UnitSource`` of one unit of the sample agency."""
+
+	def __init__(self, agency: AgencyEvaluation, department: str):
+		self.agency = agency
+		self.unit = agency.unit_of(department)
+
+	@property
+	def period(self) -> build.Period:
+		return period(self.agency)
+
+	@property
+	def unit_kerja(self) -> str:
+		return unit_kerja_text(self.unit.department, self.agency.data["unit_kerja"])
+
+	@property
+	def organisation_predicate(self) -> str:
+		return self.unit.organisation_predicate
+
+	@property
+	def members(self) -> list[build.Member]:
+		rows = []
+		for eid in self.unit.members:
+			ev = self.agency.employees[eid]
+			rows.append(
+				build.Member(
+					nama=ev.name,
+					nip=ev.employee["nip"],
+					jabatan=ev.employee["designation"],
+					hasil_kerja_rating=ev.derived.hasil_kerja_rating,
+					perilaku_rating=ev.derived.perilaku_rating,
+					predikat=ev.derived.predikat,
+					employee=eid,
+					evaluator=ev.evaluator,
+				)
+			)
+		return rows
+
+	@property
+	def leader(self) -> str | None:
+		return self.unit.leader
+
+	def person(self, employee: str) -> build.Person | None:
+		return person(self.agency, employee) if employee in self.agency.employees else None
+
+
+def appraisal_form(agency: AgencyEvaluation, form: str, employee_id: str) -> dict[str, Any]:
+	"""The ``form`` context of one form of one employee of the sample."""
+	return build.appraisal_form(form, SampleAppraisal(agency, employee_id))
+
+
+def penetapan_form(agency: AgencyEvaluation, department: str) -> dict[str, Any]:
+	"""The Penetapan Predikat Kinerja of one unit of the sample."""
+	return build.penetapan_predikat(SampleUnit(agency, department))
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Summary (JSON and Markdown)
 # ---------------------------------------------------------------------------------------------------------
 
@@ -414,8 +618,6 @@ def employee_summary(ev: EmployeeEvaluation) -> dict[str, Any]:
 
 
 def unit_summary(agency: AgencyEvaluation, unit: UnitEvaluation) -> dict[str, Any]:
-	from kinerja_asn.forms.context import violation_text
-
 	return {
 		"department": unit.department,
 		"parent": unit.parent,
@@ -458,8 +660,6 @@ def summary(agency: AgencyEvaluation) -> dict[str, Any]:
 
 
 def _md(value: Any) -> str:
-	from kinerja_asn.forms.context import angka
-
 	if value is None:
 		return "-"
 	if isinstance(value, float):
@@ -468,8 +668,6 @@ def _md(value: Any) -> str:
 
 
 def summary_markdown(data: dict[str, Any]) -> str:
-	from kinerja_asn.forms.context import persen
-
 	cycle = data["cycle"]
 	lines = [
 		f"# Evaluasi kinerja: {data['unit_kerja']}, {data['instansi']}",
@@ -607,9 +805,6 @@ def main(out_dir: str | os.PathLike, pdf: bool | None = None, quiet: bool = Fals
 
 	``pdf``: True/False, or None to follow ``KINERJA_SAMPLE_PDF`` (default on).
 	"""
-	from kinerja_asn.forms import render
-	from kinerja_asn.forms import sample as forms
-
 	out = Path(out_dir)
 	(out / "forms").mkdir(parents=True, exist_ok=True)
 	agency = evaluate()
@@ -619,14 +814,13 @@ def main(out_dir: str | os.PathLike, pdf: bool | None = None, quiet: bool = Fals
 	for eid in agency.employees:
 		folder = out / "forms" / eid
 		folder.mkdir(parents=True, exist_ok=True)
-		for form_name in EMPLOYEE_FORMS:
-			form = forms.BUILDERS[form_name](agency, eid)
+		for form_name, form in build.appraisal_forms(SampleAppraisal(agency, eid)).items():
 			path = folder / f"{form_name}.html"
 			path.write_text(render.render(f"{form_name}.html", form), encoding="utf-8")
 			written.append(path)
 	for unit in agency.units:
 		path = out / "forms" / f"penetapan_{slug(unit.department)}.html"
-		form = forms.penetapan_predikat_form(agency, unit.department)
+		form = penetapan_form(agency, unit.department)
 		path.write_text(render.render("penetapan_predikat.html", form), encoding="utf-8")
 		written.append(path)
 

@@ -1,8 +1,7 @@
 """The form context: what every official form template receives as ``form``, and the pure helpers filling it.
 
-Everything here is plain Python (no frappe): the sample job builds the context from the evaluated sample
-agency, and the bench side can build the very same dicts from ASN Appraisal / Predicate Calibration
-documents. Values that a template prints are already formatted as Indonesian text (numbers with a
+Everything here is plain Python (no frappe); the form pipeline (``kinerja_asn.forms.build``) composes these
+helpers into each form, whatever its source (stored documents on a bench, or the sample agency). Values that a template prints are already formatted as Indonesian text (numbers with a
 decimal comma, long dates, formatted NIP, pangkat with its name), so templates stay logic-free.
 
 Sources: PermenPANRB 6/2022 (forms, header fields, kuadran), SE MenPANRB 3/2023 (kurva distribusi; x-axis
@@ -194,6 +193,12 @@ def party(
 		"jabatan": jabatan or "",
 		"unit_kerja": unit_kerja or "",
 	}
+
+
+def unit_kerja_text(unit: str, organisation: str) -> str:
+	"""The UNIT KERJA field: the unit and its organisation ("Sekretariat Dinas Kesehatan"), or the
+	organisation alone for the organisation itself ("Dinas Kesehatan")."""
+	return unit if unit == organisation else f"{unit} {organisation}"
 
 
 def signature(peran: str, who: Party | None, esign: str | None = None) -> Signature:

@@ -1,8 +1,9 @@
-"""Small helpers shared by the Pengembangan reports."""
+"""Small helpers shared by the Pengembangan reports (their shared filters: public/js/report_filters.js)."""
 
 import frappe
 from frappe import _
 
+from kinerja_asn import access
 from kinerja_asn.access import Scope, restrict, scope_for
 
 
@@ -39,6 +40,35 @@ def appraisals(filters: frappe._dict, scope: Scope | None = None):
 	if filters.get("department"):
 		query = query.where(A.department == filters.department)
 	return query, A
+
+
+def newest_cycle(company: str | None = None) -> str | None:
+	"""The Appraisal Cycle with the latest start date of `company` (default: the user's default company) among
+	those the user may read (permission-aware list), or None."""
+	company = company or frappe.defaults.get_user_default("Company")
+	names = frappe.get_list(
+		"Appraisal Cycle",
+		filters={"company": company} if company else {},
+		pluck="name",
+		order_by="start_date desc, creation desc",
+		limit=1,
+	)
+	return names[0] if names else None
+
+
+@frappe.whitelist()
+def latest_cycle(company: str | None = None) -> str | None:
+	"""The default of the reports' Appraisal Cycle filter (``newest_cycle``); for the reports' users only."""
+	access.require(access.has_app_permission(), _("Only HR and supervisors use the Kinerja ASN reports."))
+	return newest_cycle(company)
+
+
+def require_cycle(filters: frappe._dict) -> None:
+	"""An empty Appraisal Cycle filter means the company's newest cycle, as the report's form defaults to it;
+	without any cycle the report asks for one."""
+	if not filters.get("appraisal_cycle"):
+		filters.appraisal_cycle = newest_cycle(filters.get("company"))
+	require(filters, "appraisal_cycle")
 
 
 def require(filters: frappe._dict, *fieldnames: str) -> None:

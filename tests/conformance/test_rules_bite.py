@@ -87,6 +87,20 @@ DOCTYPE_BREAKAGES = {
 		lambda dt: field(dt, "employee").update(options="No Such Doctype"),
 		"'No Such Doctype' is not a doctype",
 	),
+	"table to missing doctype": (
+		lambda dt: field(dt, "levels").update(options="No Such Child"),
+		"'No Such Child' is not a doctype",
+	),
+	"table multiselect to missing doctype": (
+		lambda dt: add_field(
+			dt, {"fieldname": "tags", "fieldtype": "Table MultiSelect", "options": "No Such Child"}
+		),
+		"'No Such Child' is not a doctype",
+	),
+	"fieldtype in the wrong case": (
+		lambda dt: field(dt, "title").update(fieldtype="data"),
+		"invalid fieldtype 'data'",
+	),
 	"duplicate fieldname": (
 		lambda dt: add_field(dt, {"fieldname": "title", "fieldtype": "Data"}),
 		"duplicate",
@@ -205,6 +219,35 @@ DOCTYPE_BREAKAGES = {
 def test_doctype_breakage_is_reported(change, expected):
 	problems = mutated(change)
 	assert any(expected in problem for problem in problems), problems
+
+
+def test_a_broken_doctype_file_fails_the_doctype_test(tmp_path, monkeypatch):
+	"""End to end: a doctype JSON on disk that links to a missing doctype and uses a fieldtype Frappe does not
+	know is found by the doctype test (test_doctypes.test_doctype_rules), which fails naming both."""
+	import json
+
+	import frappe_rules
+	import test_doctypes
+
+	app = tmp_path / APP.name
+	folder = app / "kompetensi" / "doctype" / "sample_doc"
+	folder.mkdir(parents=True)
+	(app / "modules.txt").write_text((APP / "modules.txt").read_text(encoding="utf-8"), encoding="utf-8")
+	dt = sample()
+	field(dt, "employee")["options"] = "No Such Doctype"
+	field(dt, "title")["fieldtype"] = "Textt"
+	(folder / "sample_doc.json").write_text(json.dumps(dt), encoding="utf-8")
+	monkeypatch.setattr(frappe_rules, "APP", app)
+	frappe_rules.our_doctypes.cache_clear()
+	try:
+		files = frappe_rules.doctype_files()
+		assert files == [folder / "sample_doc.json"]
+		with pytest.raises(AssertionError) as failure:
+			test_doctypes.test_doctype_rules(files[0])
+	finally:
+		frappe_rules.our_doctypes.cache_clear()
+	assert "'No Such Doctype' is not a doctype" in str(failure.value)
+	assert "invalid fieldtype 'Textt'" in str(failure.value)
 
 
 def test_stale_type_hints_are_reported():

@@ -8,15 +8,14 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from kinerja_asn.demo.sample import evaluate
+from kinerja_asn.demo.sample import appraisal_form, evaluate, penetapan_form
+from kinerja_asn.forms import build, render
 from kinerja_asn.forms import context as ctx
-from kinerja_asn.forms import render
-from kinerja_asn.forms import sample as forms
 from kinerja_asn.scoring import distribution, ratings
 
 ROOT = Path(__file__).resolve().parents[2]
 NIP_FORMATTED = re.compile(r"\b19\d{6} \d{6} [12] \d{3}\b")
-EMPLOYEE_TEMPLATES = sorted(forms.BUILDERS)
+EMPLOYEE_TEMPLATES = sorted(build.APPRAISAL_FORMS)
 FRAPPE_SIDE = ("documents.py", "jinja.py", "bulk.py")  # build the same forms from Frappe documents
 
 
@@ -58,7 +57,7 @@ def test_every_template_compiles():
 @pytest.mark.parametrize("template", EMPLOYEE_TEMPLATES)
 @pytest.mark.parametrize("employee", ["E01", "E04", "E08", "E30"])
 def test_employee_templates_render_strict(agency, strict_env, template, employee):
-	form = forms.BUILDERS[template](agency, employee)
+	form = appraisal_form(agency, template, employee)
 	html = render.render(f"{template}.html", form, env=strict_env)
 	assert html.startswith("<!DOCTYPE html>")
 	assert agency.employees[employee].name in text_of(html)
@@ -69,9 +68,7 @@ def test_employee_templates_render_strict(agency, strict_env, template, employee
 @pytest.mark.parametrize("unit", range(5))
 def test_penetapan_renders_strict(agency, strict_env, unit):
 	department = agency.units[unit].department
-	html = render.render(
-		"penetapan_predikat.html", forms.penetapan_predikat_form(agency, department), env=strict_env
-	)
+	html = render.render("penetapan_predikat.html", penetapan_form(agency, department), env=strict_env)
 	text = text_of(html)
 	assert "PENETAPAN PREDIKAT KINERJA PEGAWAI" in text
 	for eid in agency.units[unit].members:
@@ -80,7 +77,7 @@ def test_penetapan_renders_strict(agency, strict_env, unit):
 
 def test_no_external_resources_and_print_css(agency):
 	for template in EMPLOYEE_TEMPLATES:
-		html = render.render(f"{template}.html", forms.BUILDERS[template](agency, "E04"))
+		html = render.render(f"{template}.html", appraisal_form(agency, template, "E04"))
 		without_svg_ns = html.replace('xmlns="http://www.w3.org/2000/svg"', "")
 		assert "http://" not in without_svg_ns and "https://" not in without_svg_ns
 		assert "<link" not in html and "@import" not in html and "<script" not in html
@@ -95,7 +92,7 @@ def test_no_external_resources_and_print_css(agency):
 
 
 def test_dokumen_evaluasi_fields(agency):
-	form = forms.dokumen_evaluasi_form(agency, "E04")
+	form = appraisal_form(agency, "dokumen_evaluasi", "E04")
 	html = render.render("dokumen_evaluasi.html", form)
 	text = text_of(html)
 	for required in (
@@ -138,14 +135,14 @@ def test_dokumen_evaluasi_fields(agency):
 
 
 def test_dokumen_evaluasi_of_kepala_dinas_names_the_bupati(agency):
-	text = text_of(render.render("dokumen_evaluasi.html", forms.dokumen_evaluasi_form(agency, "E01")))
+	text = text_of(render.render("dokumen_evaluasi.html", appraisal_form(agency, "dokumen_evaluasi", "E01")))
 	assert (
 		text.count("Bupati Batanghari") >= 2 and "BUPATI BATANGHARI" in text
 	)  # pejabat penilai and atasan pejabat penilai
 
 
 def test_skp_layouts(agency):
-	ja_jf = text_of(render.render("skp.html", forms.skp_form(agency, "E04")))
+	ja_jf = text_of(render.render("skp.html", appraisal_form(agency, "skp", "E04")))
 	for column in (
 		"NO",
 		"RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
@@ -157,7 +154,7 @@ def test_skp_layouts(agency):
 		assert column in ja_jf
 	assert "PERSPEKTIF" not in ja_jf
 	assert "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL" in ja_jf
-	jpt = text_of(render.render("skp.html", forms.skp_form(agency, "E01")))
+	jpt = text_of(render.render("skp.html", appraisal_form(agency, "skp", "E01")))
 	assert "PERSPEKTIF" in jpt and "Penerima Layanan" in jpt
 	assert "DIINTERVENSI" not in jpt and "ASPEK" not in jpt
 	assert "BAGI PEJABAT PIMPINAN TINGGI" in jpt
@@ -173,7 +170,7 @@ def test_skp_layouts(agency):
 
 
 def test_skp_tambahan_rows(agency):
-	form = forms.skp_form(agency, "E10")
+	form = appraisal_form(agency, "skp", "E10")
 	assert form["hasil_kerja"]["tambahan"], "E10 has a Tambahan RHK in the sample"
 	text = text_of(render.render("skp.html", form))
 	assert text.index("B. TAMBAHAN") < text.index(form["hasil_kerja"]["tambahan"][0]["rhk"])
@@ -181,7 +178,7 @@ def test_skp_tambahan_rows(agency):
 
 def test_evaluasi_kinerja_fields(agency):
 	ev = agency.employees["E07"]
-	html = render.render("evaluasi_kinerja.html", forms.evaluasi_kinerja_form(agency, "E07"))
+	html = render.render("evaluasi_kinerja.html", appraisal_form(agency, "evaluasi_kinerja", "E07"))
 	text = text_of(html)
 	for required in (
 		"EVALUASI KINERJA PEGAWAI",
@@ -211,9 +208,7 @@ def test_evaluasi_kinerja_fields(agency):
 
 def test_penetapan_predikat_fields(agency):
 	failing = next(unit for unit in agency.units if not unit.result.ok)
-	text = text_of(
-		render.render("penetapan_predikat.html", forms.penetapan_predikat_form(agency, failing.department))
-	)
+	text = text_of(render.render("penetapan_predikat.html", penetapan_form(agency, failing.department)))
 	for required in (
 		"PENETAPAN PREDIKAT KINERJA PEGAWAI",
 		"CAPAIAN KINERJA ORGANISASI",
@@ -227,15 +222,13 @@ def test_penetapan_predikat_fields(agency):
 	for violation in failing.result.violations:
 		assert ctx.violation_text(violation) in text
 	passing = next(unit for unit in agency.units if unit.result.ok)
-	text = text_of(
-		render.render("penetapan_predikat.html", forms.penetapan_predikat_form(agency, passing.department))
-	)
+	text = text_of(render.render("penetapan_predikat.html", penetapan_form(agency, passing.department)))
 	assert "SESUAI" in text and "TIDAK SESUAI" not in text
 
 
 def test_laporan_kompetensi_fields(agency):
 	ev = agency.employees["E04"]
-	form = forms.laporan_kompetensi_form(agency, "E04")
+	form = appraisal_form(agency, "laporan_kompetensi", "E04")
 	text = text_of(render.render("laporan_kompetensi.html", form))
 	for required in (
 		"LAPORAN HASIL PENILAIAN KOMPETENSI",
@@ -258,13 +251,13 @@ def test_laporan_kompetensi_fields(agency):
 
 
 def test_umpan_balik_and_evaluasi_kompetensi(agency):
-	text = text_of(render.render("umpan_balik.html", forms.umpan_balik_form(agency, "E11")))
+	text = text_of(render.render("umpan_balik.html", appraisal_form(agency, "umpan_balik", "E11")))
 	assert "UMPAN BALIK PELAKSANAAN BIMBINGAN KINERJA" in text and "Format B.1.8" in text
 	assert "YA" in text and "TIDAK" in text
 	criteria = [c for _title, group in ctx.UMPAN_BALIK_CRITERIA for c in group]
 	assert len(criteria) == 9 and all(c in text for c in criteria)
 	assert "Pegawai yang Dinilai" in text and "Pejabat Penilai Kinerja," not in text.split("Berilah")[1]
-	form = forms.evaluasi_kompetensi_form(agency, "E11")
+	form = appraisal_form(agency, "evaluasi_kompetensi", "E11")
 	text = text_of(render.render("evaluasi_kompetensi.html", form))
 	for required in (
 		"Format B.1.9",
@@ -289,7 +282,7 @@ def test_umpan_balik_and_evaluasi_kompetensi(agency):
 
 
 def test_electronic_signature_mark_and_escaping(agency):
-	form = forms.dokumen_evaluasi_form(agency, "E04")
+	form = appraisal_form(agency, "dokumen_evaluasi", "E04")
 	form["tanda_tangan"]["kanan"] = {
 		**form["tanda_tangan"]["kanan"],
 		"esign": "Ditandatangani secara elektronik",
@@ -505,8 +498,8 @@ def test_environment():
 
 
 def test_pdfkit_options_from_meta(agency):
-	landscape = render.render("skp.html", forms.skp_form(agency, "E04"))
-	portrait = render.render("dokumen_evaluasi.html", forms.dokumen_evaluasi_form(agency, "E04"))
+	landscape = render.render("skp.html", appraisal_form(agency, "skp", "E04"))
+	portrait = render.render("dokumen_evaluasi.html", appraisal_form(agency, "dokumen_evaluasi", "E04"))
 	assert render.pdfkit_options(landscape)["orientation"] == "Landscape"
 	assert render.pdfkit_options(portrait)["orientation"] == "Portrait"
 	assert render.pdfkit_options(portrait)["page-size"] == "A4"
@@ -544,3 +537,44 @@ def test_no_frappe_import(path):
 			assert not any(alias.name.split(".")[0] == "frappe" for alias in node.names), path
 		elif isinstance(node, ast.ImportFrom):
 			assert (node.module or "").split(".")[0] != "frappe", path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The one pipeline, with what the sample does not hold (notes, no calibration yet, repeated feedback)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_pipeline_branches_the_sample_does_not_reach(agency):
+	import dataclasses
+
+	from kinerja_asn.demo.sample import SampleAppraisal
+
+	class Stored(SampleAppraisal):
+		"""The sample's E04 as a bench would hold it before the unit's calibration."""
+
+		@property
+		def outcome(self):
+			return dataclasses.replace(
+				super().outcome,
+				notes="Catatan PPK.",
+				periodic_summary="Triwulan I: Baik (x)\nTriwulan II: Baik (y)",
+			)
+
+		@property
+		def unit(self):
+			return build.UnitDistribution(None, {ratings.BAIK: 2})
+
+		def feedback(self, role):
+			out = super().feedback(role)
+			return dataclasses.replace(out, texts=["Catatan PPK.", *out.texts])
+
+	source = Stored(agency, "E04")
+	catatan = build.appraisal_form("dokumen_evaluasi", source)["catatan"]
+	assert catatan.startswith("Catatan PPK. ") and catatan.count("Catatan PPK.") == 1
+	assert "Predikat periodik: Triwulan I: Baik; Triwulan II: Baik." in catatan
+	distribusi = build.appraisal_form("evaluasi_kinerja", source)["distribusi"]
+	assert distribusi["hasil"].startswith("BELUM DIPERIKSA") and distribusi["total"] == 2
+	with pytest.raises(ValueError):
+		build.appraisal_form("penetapan_predikat", source)
+	assert build.kepala_daerah("Pemerintah Kota Jambi") == "Wali Kota Jambi"
+	assert build.party(None, "Pemerintah Kabupaten Batanghari")["jabatan"] == "Bupati Batanghari"

@@ -564,6 +564,12 @@ def test_our_methods_with_other_peoples_names(actors, world):
 			("ratee", "peer", "other_supervisor"),
 		),
 		(
+			"get",
+			"kinerja_asn.pengembangan.reporting.latest_cycle",  # the reports' cycle default
+			{},
+			("ratee", "peer", "guest"),
+		),
+		(
 			"post",
 			"kinerja_asn.penilaian_kinerja.cycle.create_asn_appraisals",
 			{"appraisal_cycle": world["cycle"]},

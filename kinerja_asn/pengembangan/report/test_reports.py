@@ -10,6 +10,7 @@ Rater tasks by hand (kinerja_asn.scoring.raters): head A self + 4 subordinates =
 import frappe
 from frappe.utils import add_days, today
 
+from kinerja_asn.pengembangan import reporting
 from kinerja_asn.pengembangan.report.competency_gap import competency_gap
 from kinerja_asn.pengembangan.report.jp_realisation import jp_realisation
 from kinerja_asn.pengembangan.report.nine_box_grid import nine_box_grid
@@ -431,3 +432,27 @@ class TestPengembanganReports(KinerjaTestCase):
 		)
 		# a3 sees no row of the report, not even their own
 		self.assertEqual(self.run_report(predikat_trend, "rpta.s3", appraisal_cycle=None)[1], [])
+
+	# ------------------------------------------------------------------------------- the cycle filter
+
+	def test_empty_cycle_filter_means_the_newest_cycle(self):
+		newest = make_cycle("_Test PG Siklus Terbaru", [], start_date="2099-01-01", end_date="2099-12-31")
+		company = get_company()
+		self.assertEqual(reporting.newest_cycle(company), newest)
+		self.assertEqual(reporting.latest_cycle(company), newest)  # what the reports' forms open on
+		filters = frappe._dict(company=company, appraisal_cycle="")
+		reporting.require_cycle(filters)
+		self.assertEqual(filters.appraisal_cycle, newest)
+		for module in (competency_gap, nine_box_grid, predikat_distribution, rater_completion):
+			module.execute(frappe._dict(company=company, appraisal_cycle=""))  # runs, on the newest cycle
+		self.assertEqual(reporting.newest_cycle("_Test No Such Company"), None)
+		with self.assertRaises(frappe.ValidationError):  # no cycle at all: the report asks for one
+			nine_box_grid.execute(frappe._dict(company="_Test No Such Company"))
+
+	def test_latest_cycle_is_for_the_reports_users(self):
+		self.assertTrue(reporting.latest_cycle(get_company()))
+		frappe.set_user(user("rptb.head"))  # a supervisor (Pejabat Penilai Kinerja)
+		self.assertTrue(reporting.latest_cycle(get_company()))
+		frappe.set_user(user("rptb.s1"))  # an employee: the portal, no reports
+		with self.assertRaises(frappe.PermissionError):
+			reporting.latest_cycle(get_company())

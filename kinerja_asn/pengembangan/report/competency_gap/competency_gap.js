@@ -8,27 +8,10 @@ const KINERJA_GAP_HEAT = {
 };
 
 frappe.query_reports["Competency Gap"] = {
-	filters: [
-		{
-			fieldname: "company",
-			label: __("Company"),
-			fieldtype: "Link",
-			options: "Company",
-			default: frappe.defaults.get_user_default("Company"),
-		},
-		{
-			fieldname: "appraisal_cycle",
-			label: __("Appraisal Cycle"),
-			fieldtype: "Link",
-			options: "Appraisal Cycle",
-			reqd: 1,
-		},
-		{
-			fieldname: "department",
-			label: __("Unit Kerja"),
-			fieldtype: "Link",
-			options: "Department",
-		},
+	filters: kinerja_asn.report_filters([
+		"company",
+		"appraisal_cycle",
+		"department",
 		{
 			fieldname: "competency_type",
 			label: __("Competency Type"),
@@ -51,7 +34,8 @@ frappe.query_reports["Competency Gap"] = {
 			],
 			default: "Average Gap",
 		},
-	],
+	]),
+	onload: kinerja_asn.report_onload,
 
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);

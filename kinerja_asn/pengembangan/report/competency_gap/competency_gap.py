@@ -12,7 +12,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import flt
 
-from kinerja_asn.pengembangan.reporting import appraisals, column, require
+from kinerja_asn.pengembangan.reporting import appraisals, column, require_cycle
 from kinerja_asn.scoring.competency import COMPETENCY_TYPES
 from kinerja_asn.scoring.development import GAP_LARGE, GAP_MEDIUM, GAP_SMALL, gap_severity
 
@@ -26,7 +26,7 @@ SHARE_LEVELS = ((50.0, GAP_LARGE), (25.0, GAP_MEDIUM), (0.0, GAP_SMALL))
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	require(filters, "appraisal_cycle")
+	require_cycle(filters)
 	mode = filters.get("value") or AVERAGE
 	cells, units, competencies = aggregate(filters)
 	return columns(competencies, mode), rows(cells, units, competencies, mode)

@@ -2,14 +2,8 @@
 // For license information, please see license.txt
 
 frappe.query_reports["JP Realisation"] = {
-	filters: [
-		{
-			fieldname: "company",
-			label: __("Company"),
-			fieldtype: "Link",
-			options: "Company",
-			default: frappe.defaults.get_user_default("Company"),
-		},
+	filters: kinerja_asn.report_filters([
+		"company",
 		{
 			fieldname: "year",
 			label: __("Year"),
@@ -17,12 +11,7 @@ frappe.query_reports["JP Realisation"] = {
 			default: new Date().getFullYear(),
 			reqd: 1,
 		},
-		{
-			fieldname: "department",
-			label: __("Unit Kerja"),
-			fieldtype: "Link",
-			options: "Department",
-		},
+		"department",
 		{
 			fieldname: "asn_status",
 			label: __("ASN Status"),
@@ -42,7 +31,7 @@ frappe.query_reports["JP Realisation"] = {
 			label: __("Summary per Unit"),
 			fieldtype: "Check",
 		},
-	],
+	]),
 
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);

@@ -15,7 +15,7 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import cint
 
-from kinerja_asn.pengembangan.reporting import appraisals, column, require
+from kinerja_asn.pengembangan.reporting import appraisals, column, require_cycle
 from kinerja_asn.scoring.ratings import DI_ATAS, DI_BAWAH, SESUAI
 from kinerja_asn.scoring.talent import MENENGAH, NINE_BOX, RENDAH, SUCCESSION_BOXES, TINGGI
 
@@ -26,7 +26,7 @@ ALL_UNITS = "All Units"
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	require(filters, "appraisal_cycle")
+	require_cycle(filters)
 	counts, without_box = counts_per_unit(filters)
 	rows = get_rows(counts, total=not filters.get("department"))
 	return columns(), rows, None, None, summary(counts, without_box)

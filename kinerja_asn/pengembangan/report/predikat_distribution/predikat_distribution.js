@@ -2,27 +2,10 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Predikat Distribution"] = {
-	filters: [
-		{
-			fieldname: "company",
-			label: __("Company"),
-			fieldtype: "Link",
-			options: "Company",
-			default: frappe.defaults.get_user_default("Company"),
-		},
-		{
-			fieldname: "appraisal_cycle",
-			label: __("Appraisal Cycle"),
-			fieldtype: "Link",
-			options: "Appraisal Cycle",
-			reqd: 1,
-		},
-		{
-			fieldname: "department",
-			label: __("Unit Kerja"),
-			fieldtype: "Link",
-			options: "Department",
-		},
+	filters: kinerja_asn.report_filters([
+		"company",
+		"appraisal_cycle",
+		"department",
 		{
 			fieldname: "organisation_predicate",
 			label: __("Organisation Predicate"),
@@ -32,7 +15,8 @@ frappe.query_reports["Predikat Distribution"] = {
 			),
 			description: __("Empty: each unit's Predicate Calibration, else Baik."),
 		},
-	],
+	]),
+	onload: kinerja_asn.report_onload,
 
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);

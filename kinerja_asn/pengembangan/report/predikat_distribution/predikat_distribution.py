@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Count
 
-from kinerja_asn.pengembangan.reporting import appraisals, column, require
+from kinerja_asn.pengembangan.reporting import appraisals, column, require_cycle
 from kinerja_asn.scoring import distribution
 from kinerja_asn.scoring.ratings import PREDIKAT
 
@@ -24,7 +24,7 @@ TIDAK_SESUAI = "Tidak Sesuai"
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	require(filters, "appraisal_cycle")
+	require_cycle(filters)
 	chosen = filters.get("organisation_predicate")
 	if chosen and chosen not in distribution.ORGANISATION_PREDICATES:
 		frappe.throw(_("Unknown organisation predicate {0}.").format(chosen))

@@ -2,20 +2,9 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Predikat Trend"] = {
-	filters: [
-		{
-			fieldname: "company",
-			label: __("Company"),
-			fieldtype: "Link",
-			options: "Company",
-			default: frappe.defaults.get_user_default("Company"),
-		},
-		{
-			fieldname: "department",
-			label: __("Unit Kerja"),
-			fieldtype: "Link",
-			options: "Department",
-		},
+	filters: kinerja_asn.report_filters([
+		"company",
+		"department",
 		{
 			fieldname: "from_date",
 			label: __("From Date"),
@@ -26,5 +15,5 @@ frappe.query_reports["Predikat Trend"] = {
 			label: __("To Date"),
 			fieldtype: "Date",
 		},
-	],
+	]),
 };

@@ -2,27 +2,10 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Rater Completion"] = {
-	filters: [
-		{
-			fieldname: "company",
-			label: __("Company"),
-			fieldtype: "Link",
-			options: "Company",
-			default: frappe.defaults.get_user_default("Company"),
-		},
-		{
-			fieldname: "appraisal_cycle",
-			label: __("Appraisal Cycle"),
-			fieldtype: "Link",
-			options: "Appraisal Cycle",
-			reqd: 1,
-		},
-		{
-			fieldname: "department",
-			label: __("Unit Kerja"),
-			fieldtype: "Link",
-			options: "Department",
-		},
+	filters: kinerja_asn.report_filters([
+		"company",
+		"appraisal_cycle",
+		"department",
 		{
 			fieldname: "group_by",
 			label: __("Group By"),
@@ -33,7 +16,8 @@ frappe.query_reports["Rater Completion"] = {
 			],
 			default: "Unit of the Person Rated",
 		},
-	],
+	]),
+	onload: kinerja_asn.report_onload,
 
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);

@@ -13,7 +13,7 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate, today
 
-from kinerja_asn.pengembangan.reporting import appraisals, column, require
+from kinerja_asn.pengembangan.reporting import appraisals, column, require_cycle
 from kinerja_asn.scoring.aggregation import RATER_ROLES
 
 BY_RATED = "Unit of the Person Rated"
@@ -22,7 +22,7 @@ BY_RATER = "Unit of the Rater"
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	require(filters, "appraisal_cycle")
+	require_cycle(filters)
 	deadline = frappe.db.get_value("Appraisal Cycle", filters.appraisal_cycle, "feedback_deadline")
 	overdue = bool(deadline) and getdate(today()) > getdate(deadline)
 	rows = get_rows(filters, overdue)
