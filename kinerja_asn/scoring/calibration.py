@@ -127,6 +127,10 @@ INFEASIBLE = _(
 	"No distribution of {0} employees satisfies the rules of CKO {1}: together they require at least {2} "
 	"employees. Pool the group into a larger one or check the CKO."
 )
+NOT_WITHOUT_FIXED = _(
+	"The group cannot meet the rules without changing one of the {0} employees whose proposal was rejected. "
+	"Reconsider one of those, or check the CKO."
+)
 
 _LEVEL = {DI_BAWAH: 0, SESUAI: 1, DI_ATAS: 2}
 
@@ -237,8 +241,13 @@ def propose(
 	max_rounding: Rounding = DEFAULT_MAX_ROUNDING,
 	min_rounding: Rounding = DEFAULT_MIN_ROUNDING,
 	rules=None,
+	fixed: Iterable[str] = (),
 ) -> Assistance:
-	"""Propose the fewest predikat changes that make the group satisfy SE 3/2023 under CKO ``cko``."""
+	"""Propose the fewest predikat changes that make the group satisfy SE 3/2023 under CKO ``cko``.
+
+	``fixed``: keys of employees never to change (their proposal was rejected). When the rules cannot be met
+	without them, the answer is not feasible and says so.
+	"""
 	for c in candidates:
 		for rating in (c.hasil_kerja_rating, c.perilaku_rating):
 			if rating not in RATINGS:
@@ -262,7 +271,7 @@ def propose(
 	result = Assistance(
 		minimum_changes(cko, counts, max_rounding=max_rounding, min_rounding=min_rounding, rules=rules)
 	)
-	moved: set[str] = set()
+	moved: set[str] = set(fixed)
 	while True:
 		excess = [b for b in buckets if b.count > b.high]
 		short = [b for b in buckets if b.count < b.low]
@@ -282,8 +291,12 @@ def propose(
 						move = _best_move(c, predikat, thresholds)
 						if best is None or move.cost < best[0].cost:
 							best = (move, c, source, target, predikat)
-		if best is None:  # cannot happen when the rules are feasible (see minimum_changes); never loop
-			raise RuleError(_("The calibration assistant found no employee to change in CKO {0}"), cko)
+		if best is None:  # only when the employees that could change are all fixed
+			return Assistance(
+				result.minimum_changes,
+				feasible=False,
+				infeasible_reason=(NOT_WITHOUT_FIXED, (len(set(fixed)),)),
+			)
 		move, c, source, target, predikat = best
 		moved.add(c.key)
 		members[id(source)].remove(c)

@@ -146,3 +146,18 @@ def test_sangat_baik_is_reachable_only_with_both_ratings():
 	result = propose("Istimewa", group)
 	assert result.proposals == []  # nothing to change: Istimewa only caps Sangat Baik
 	assert SANGAT_BAIK not in apply(group, result.proposals)
+
+
+def test_rejected_employees_are_never_proposed_again():
+	group = [staff(f"E{i}", SESUAI, SESUAI, 95 + i, 3.9) for i in range(9)] + [
+		staff("NEAR", SESUAI, SESUAI, 90.5, 3.9)
+	]
+	result = propose("Baik", group, fixed={"NEAR"})
+	assert result.feasible and "NEAR" not in {p.key for p in result.proposals}
+	assert len(result.proposals) == 3
+	assert check_distribution("Baik", apply(group, result.proposals)).ok
+	# everyone rejected: nothing left to propose, and it says why
+	stuck = propose("Baik", group, fixed={c.key for c in group})
+	assert not stuck.feasible and not stuck.proposals
+	template, args = stuck.infeasible_reason
+	assert "rejected" in template.format(*args)
