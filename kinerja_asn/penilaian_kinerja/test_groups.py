@@ -5,15 +5,13 @@ the heads of perangkat daerah are a group of their own; the assistant's accepted
 
 import frappe
 
-from kinerja_asn.api.appraisal import set_evaluation
 from kinerja_asn.penilaian_kinerja.assistant import decide_proposal, propose_changes
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
 from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal.test_asn_appraisal import appraisal_of, user
+from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration.test_predicate_calibration import rate
 from kinerja_asn.penilaian_kinerja.groups import group_of, make_default_groups
 from kinerja_asn.scoring.ratings import DI_ATAS, DI_BAWAH, SESUAI
 from kinerja_asn.tests.utils import KinerjaTestCase, get_company, make_asn, make_cycle, make_profile
-
-REASON = "Ditetapkan dalam rapat evaluasi kinerja."
 
 
 def make_unit(name: str, parent: str | None = None) -> str:
@@ -31,16 +29,6 @@ def make_unit(name: str, parent: str | None = None) -> str:
 		}
 	)
 	return doc.insert(ignore_permissions=True).name
-
-
-def rate(appraisal: str, hasil_kerja: str, perilaku: str) -> None:
-	set_evaluation(
-		appraisal,
-		hasil_kerja_rating=hasil_kerja,
-		hasil_kerja_override_reason=REASON,
-		perilaku_rating=perilaku,
-		perilaku_override_reason=REASON,
-	)
 
 
 class TestDistributionGroups(KinerjaTestCase):
