@@ -74,14 +74,14 @@ def propose_changes(name: str) -> dict:
 		doc.assistant_note = _("The group meets the distribution rules: nothing to change.")
 		doc.save()
 		return {"proposals": 0}
-	rejected = {r.asn_appraisal for r in decided if r.status == DITOLAK}
+	settled = {r.asn_appraisal for r in decided}  # decided once: never proposed again
 	names = {r.asn_appraisal: r for r in doc.employees}
 	with rule_errors(_("Calibration Assistant")):
 		answer = calibration.propose(
 			doc.organisation_predicate,
 			candidates(doc),
 			thresholds(),
-			fixed=rejected,
+			fixed=settled,
 			**distribution_options(),
 		)
 	if not answer.feasible:

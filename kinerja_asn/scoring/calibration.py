@@ -128,8 +128,8 @@ INFEASIBLE = _(
 	"employees. Pool the group into a larger one or check the CKO."
 )
 NOT_WITHOUT_FIXED = _(
-	"The group cannot meet the rules without changing one of the {0} employees whose proposal was rejected. "
-	"Reconsider one of those, or check the CKO."
+	"The group cannot meet the rules without changing one of the {0} employees whose proposal was already "
+	"decided. Change one of them by hand with a reason, or check the CKO."
 )
 
 _LEVEL = {DI_BAWAH: 0, SESUAI: 1, DI_ATAS: 2}
@@ -245,8 +245,8 @@ def propose(
 ) -> Assistance:
 	"""Propose the fewest predikat changes that make the group satisfy SE 3/2023 under CKO ``cko``.
 
-	``fixed``: keys of employees never to change (their proposal was rejected). When the rules cannot be met
-	without them, the answer is not feasible and says so.
+	``fixed``: keys of employees never to change (their proposal was already accepted or rejected). When the
+	rules cannot be met without them, the answer is not feasible and says so.
 	"""
 	for c in candidates:
 		for rating in (c.hasil_kerja_rating, c.perilaku_rating):

@@ -160,4 +160,4 @@ def test_rejected_employees_are_never_proposed_again():
 	stuck = propose("Baik", group, fixed={c.key for c in group})
 	assert not stuck.feasible and not stuck.proposals
 	template, args = stuck.infeasible_reason
-	assert "rejected" in template.format(*args)
+	assert "already decided" in template.format(*args)
