@@ -70,6 +70,8 @@ def propose_changes(name: str) -> dict:
 	doc.check()
 	decided = [r for r in doc.proposals if r.status != USULAN]
 	doc.set("proposals", decided)
+	for idx, row in enumerate(doc.proposals, 1):  # the decided ones first, in their order
+		row.idx = idx
 	if doc.check_result != "Tidak Sesuai":
 		doc.assistant_note = _("The group meets the distribution rules: nothing to change.")
 		doc.save()

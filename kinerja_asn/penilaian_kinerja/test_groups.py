@@ -139,7 +139,7 @@ class TestDistributionGroups(KinerjaTestCase):
 		doc.reload()
 		self.assertEqual(doc.check_result, "Sesuai", doc.check_messages)
 		self.assertEqual([r.status for r in doc.proposals], ["Ditolak"] + ["Diterima"] * 4)
-		row = doc.proposals[1]
+		row = next(r for r in doc.proposals if r.status == "Diterima")
 		accepted = frappe.get_doc("ASN Appraisal", row.asn_appraisal)
 		self.assertEqual(accepted.predikat, row.to_predikat)
 		self.assertEqual(frappe.db.get_value("ASN Appraisal", rejected.asn_appraisal, "predikat"), "Baik")
