@@ -1,9 +1,9 @@
 """Typed access to Kinerja ASN Settings, with the pure core's defaults where a value is unset."""
 
 import frappe
-from frappe.utils import flt
+from frappe.utils import cint, flt
 
-from kinerja_asn.scoring import aggregation, competency, talent
+from kinerja_asn.scoring import aggregation, calibration, competency, distribution, ratings, talent
 from kinerja_asn.scoring.competency import Band
 
 
@@ -51,4 +51,36 @@ def potential_bands() -> tuple[Band, ...]:
 		Band(talent.TINGGI, flt(s.potential_high_min)),
 		Band(talent.MENENGAH, flt(s.potential_medium_min)),
 		Band(talent.RENDAH, 0),
+	)
+
+
+def distribution_options() -> dict:
+	"""Keyword arguments of ``scoring.distribution.check_distribution`` / ``scoring.calibration.propose`` from
+	the settings: rounding of maxima and minima."""
+	s = get_settings()
+	return {
+		"max_rounding": distribution.rounding(s.distribution_max_rounding, distribution.DEFAULT_MAX_ROUNDING),
+		"min_rounding": distribution.rounding(s.distribution_min_rounding, distribution.DEFAULT_MIN_ROUNDING),
+	}
+
+
+def min_group_size() -> int:
+	value = get_settings().min_group_size
+	return distribution.DEFAULT_MIN_GROUP_SIZE if value is None else cint(value)
+
+
+def group_defaults() -> dict:
+	"""Keyword arguments of ``scoring.groups.default_groups`` from the settings."""
+	s = get_settings()
+	lines = [line.strip() for line in (s.leader_job_groups or "").splitlines() if line.strip()]
+	return {"split_from": cint(s.split_sub_units_from), "leader_job_groups": tuple(lines)}
+
+
+def thresholds() -> calibration.Thresholds:
+	s = get_settings()
+	return calibration.Thresholds(
+		flt(s.hasil_above_threshold) or ratings.DEFAULT_ABOVE_THRESHOLD,
+		flt(s.hasil_below_threshold) or ratings.DEFAULT_BELOW_THRESHOLD,
+		flt(s.perilaku_above_threshold) or ratings.DEFAULT_PERILAKU_ABOVE,
+		flt(s.perilaku_below_threshold) or ratings.DEFAULT_PERILAKU_BELOW,
 	)

@@ -4,7 +4,8 @@
 
 Creates (idempotently) the company, units, positions with their competency profiles, 30 employees with
 users and a reports_to hierarchy, an annual Appraisal Cycle with SKP goals, the ASN Appraisals with their
-rater tasks and, with --with-feedback, the raters' submitted feedback. Never installed by default.
+rater tasks, the default distribution groups and, with --with-feedback, the raters' submitted feedback. Never
+installed by default.
 """
 
 import json
@@ -13,6 +14,7 @@ from pathlib import Path
 import frappe
 
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
+from kinerja_asn.penilaian_kinerja.groups import make_default_groups
 
 DATA = Path(__file__).parent / "data" / "dinkes_batanghari.json"
 
@@ -31,6 +33,7 @@ def load(with_feedback: bool = False, password: str | None = None) -> dict:
 	cycle = ensure_cycle(data, company, employees)
 	ensure_goals(data, cycle, employees)
 	result = create_for_cycle(cycle)
+	result["distribution_groups"] = ensure_groups(data, cycle, departments)
 	if with_feedback:
 		result["feedback"] = submit_feedback(data, cycle, employees)
 	frappe.db.commit()  # nosemgrep: CLI command
@@ -208,6 +211,22 @@ def ensure_cycle(data: dict, company: str, employees: dict[str, str]) -> str:
 		cycle.append("appraisees", {"employee": employee})
 	cycle.insert(ignore_permissions=True)
 	return cycle.name
+
+
+def ensure_groups(data: dict, cycle: str, departments: dict[str, str]) -> int:
+	"""The default distribution groups of the cycle (the Dinas as one group, the Kepala Dinas with the other
+	heads of perangkat daerah), with the CKO the data gives for the Dinas."""
+	make_default_groups(cycle)
+	groups = frappe.get_all(
+		"Distribution Group", filters={"appraisal_cycle": cycle}, fields=["name", "department"]
+	)
+	by_unit = {departments[name]: cko for name, cko in data["organisation_predicates"].items()}
+	for group in groups:
+		if group.department in by_unit:
+			frappe.db.set_value(
+				"Distribution Group", group.name, "organisation_predicate", by_unit[group.department]
+			)
+	return len(groups)
 
 
 def ensure_goals(data: dict, cycle: str, employees: dict[str, str]) -> None:

@@ -81,6 +81,7 @@ class TestLifecycle(KinerjaTestCase):
 		self.rate("s4", DI_ATAS, DI_BAWAH)  # Kurang/Misconduct
 
 	def calibration(self):
+		self.set_settings(min_group_size=0)  # this unit of 6 is checked, as a small Dinas would be
 		return frappe.get_doc(
 			{
 				"doctype": "Predicate Calibration",

@@ -10,7 +10,11 @@ Which file holds which rule:
 - ``ratings.py``      PermenPANRB 6/2022 kuadran kinerja (hasil kerja x perilaku -> predikat),
                       proposal of the hasil kerja / perilaku rating (local thresholds), 9-box kinerja axis.
 - ``distribution.py`` SE MenPANRB 3/2023 distribution of predikat per organisation predicate (CKO),
-                      rounding for small units (parameter).
+                      rounding for small units (settings), groups too small to check.
+- ``groups.py``       distribution groups (kelompok distribusi): one per perangkat daerah, small sub-units
+                      pooled into their parent, heads of perangkat daerah (JPT Pratama) in a group of their own.
+- ``calibration.py``  calibration assistant: the fewest rating changes that make a group satisfy SE 3/2023,
+                      chosen closest to the rating boundary.
 - ``competency.py``   PermenPANRB 38/2017 competency types, the 8 manajerial + Perekat Bangsa, levels 1-5,
                       default standard level per job group (UNCONFIRMED), gap, Job Person Match (raw and
                       capped), JPM categories set A (MS/MMS/KMS) and set B (Optimal...), uji kompetensi JF

@@ -42,6 +42,30 @@ DEFAULT_MAX_ROUNDING: Rounding = math.floor
 DEFAULT_MIN_ROUNDING: Rounding = math.ceil
 
 
+def _round_half_up(value: Fraction) -> int:
+	return math.floor(value + Fraction(1, 2))
+
+
+# The rounding rules HR may choose in Kinerja ASN Settings (the SE gives none; BKN's calculator is unknown).
+ROUND_DOWN = "Round down"
+ROUND_NEAREST = "Round to nearest"
+ROUND_UP = "Round up"
+ROUNDINGS: dict[str, Rounding] = {ROUND_DOWN: math.floor, ROUND_NEAREST: _round_half_up, ROUND_UP: math.ceil}
+
+# A group smaller than this is not checked: the percentages mean nothing for 1-3 people (local choice,
+# UNCONFIRMED; a setting). Such a group is reported as too small, never as failing.
+DEFAULT_MIN_GROUP_SIZE = 10
+
+
+def rounding(name: str | None, default: Rounding) -> Rounding:
+	"""The rounding function for a settings value; ``default`` when unset."""
+	if not name:
+		return default
+	if name not in ROUNDINGS:
+		raise RuleError(_("Unknown rounding rule {0}; use one of: {1}"), name, ", ".join(ROUNDINGS))
+	return ROUNDINGS[name]
+
+
 @dataclass(frozen=True)
 class DistributionRule:
 	"""One limit of SE MenPANRB 3/2023: the share of employees with one of ``predicates``."""
@@ -210,17 +234,41 @@ class Violation:
 
 @dataclass
 class DistributionResult:
-	"""Outcome of checking one unit against SE MenPANRB 3/2023."""
+	"""Outcome of checking one distribution group against SE MenPANRB 3/2023.
+
+	``too_small`` (a group below the minimum size) means not checked: no violations, and never failing.
+	"""
 
 	organisation_predicate: str
 	total: int
 	counts: dict[str, int] = field(default_factory=dict)
 	percentages: dict[str, float] = field(default_factory=dict)
 	violations: list[Violation] = field(default_factory=list)
+	too_small: bool = False
+	min_size: int = 0
 
 	@property
 	def ok(self) -> bool:
 		return not self.violations
+
+	@property
+	def status(self) -> str:
+		"""``too_small``, ``ok`` or ``fail``."""
+		if self.too_small:
+			return "too_small"
+		return "ok" if self.ok else "fail"
+
+	@property
+	def too_small_reason(self) -> tuple[str, tuple[Any, ...]]:
+		"""Untranslated template and its values: why the group was not checked."""
+		return TOO_SMALL_MESSAGE, (self.total, self.min_size)
+
+
+TOO_SMALL_MESSAGE = _(
+	"Too small to check: the group has {0} employees with a predikat, and the distribution is checked from "
+	"{1} employees (Kinerja ASN Settings). Pool it into a larger distribution group if one leader sets "
+	"their predikat together."
+)
 
 
 def rules_for(
@@ -266,11 +314,12 @@ def check_distribution(
 	max_rounding: Rounding = DEFAULT_MAX_ROUNDING,
 	min_rounding: Rounding = DEFAULT_MIN_ROUNDING,
 	rules: Mapping[str, tuple[DistributionRule, ...]] | None = None,
+	min_size: int = 0,
 ) -> DistributionResult:
-	"""Check the employees' predikat of one unit against the pattern of SE MenPANRB 3/2023.
+	"""Check the employees' predikat of one distribution group against the pattern of SE MenPANRB 3/2023.
 
 	``predicates`` is either one predikat per employee or a mapping predikat -> count.
-	An empty unit has nothing to check and is ok.
+	An empty group has nothing to check and is ok; a group of fewer than ``min_size`` is too small to check.
 	"""
 	unit_rules = rules_for(organisation_predicate, rules)
 	counts = _count(predicates)
@@ -278,8 +327,11 @@ def check_distribution(
 	percentages = {
 		name: (round(number * 100 / total, 2) if total else 0.0) for name, number in counts.items()
 	}
-	result = DistributionResult(organisation_predicate, total, counts, percentages)
+	result = DistributionResult(organisation_predicate, total, counts, percentages, min_size=min_size)
 	if not total:
+		return result
+	if total < min_size:
+		result.too_small = True
 		return result
 	for rule in unit_rules:
 		actual = sum(counts[name] for name in rule.predicates)

@@ -160,6 +160,12 @@ class KinerjaTestCase(FrappeTestCase):
 		getattr(frappe.local, "request_cache", {}).clear()  # a test run is one long "request"
 		frappe.db.savepoint("kinerja_test")
 
+	def set_settings(self, **values) -> None:
+		"""Change Kinerja ASN Settings for this test only (rolled back with it)."""
+		for field, value in values.items():
+			frappe.db.set_single_value("Kinerja ASN Settings", field, value)
+		frappe.clear_document_cache("Kinerja ASN Settings", "Kinerja ASN Settings")
+
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback(save_point="kinerja_test")

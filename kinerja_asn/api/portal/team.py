@@ -12,12 +12,14 @@ from kinerja_asn.api.portal.common import (
 	period_text,
 	require_user,
 )
+from kinerja_asn.penilaian_kinerja import groups
 from kinerja_asn.scoring import distribution
 from kinerja_asn.scoring.aggregation import (
 	RATER_ROLES,
 )
 from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.ratings import KUADRAN, PREDIKAT, RATINGS
+from kinerja_asn.settings import distribution_options
 
 # ------------------------------------------------------------------------------ 3. /kinerja/tim: my team
 
@@ -46,55 +48,95 @@ def _role_progress(appraisals: list[str]) -> dict[str, list[dict]]:
 	}
 
 
-def _organisation_predicate(department: str | None, cycle: str | None, requested: str | None) -> tuple:
-	"""The unit's Capaian Kinerja Organisasi: as requested, else from its Predicate Calibration, else Baik."""
-	if requested in distribution.ORGANISATION_PREDICATES:
-		return requested, "chosen"
-	if department and cycle:
-		value = frappe.db.get_value(
-			"Predicate Calibration",
-			{"department": department, "appraisal_cycle": cycle, "docstatus": ("<", 2)},
-			"organisation_predicate",
-			order_by="docstatus desc, modified desc",
-		)
-		if value in distribution.ORGANISATION_PREDICATES:
-			return value, "calibration"
-	return distribution.ORG_BAIK, "default"
+def _group(employees: list[str], cycle: str, me: str) -> dict | None:
+	"""The distribution group most of my staff are in, whether my line holds all of it, and its predikat
+	(only when it does: a supervisor never learns the predikat of people outside their line)."""
+	found = groups.groups_of(employees, cycle)
+	if not found:
+		return None
+	name = max(set(found.values()), key=list(found.values()).count)
+	group = frappe.db.get_value(
+		"Distribution Group", name, ["name", "group_name", "organisation_predicate"], as_dict=True
+	)
+	members = frappe.get_all(
+		"Distribution Group Member",
+		filters={"parent": name, "parenttype": "Distribution Group"},
+		pluck="employee",
+	)
+	whole = set(members) - {me} <= set(access.line_of(me))  # (my own predikat I know anyway)
+	predikats = None
+	if whole:
+		predikats = [r.predikat for r in groups.member_appraisals(name, ["predikat"])]
+	return {**group, "total": len(members), "whole": whole, "predikats": predikats}
 
 
-def team_distribution(predikats: list[str | None], organisation_predicate: str) -> dict:
-	"""The staff's predikat against the SE MenPANRB 3/2023 pattern of the organisation predicate."""
+def team_distribution(predikats: list[str | None], organisation_predicate: str, group: dict | None) -> dict:
+	"""My staff's predikat, and the SE MenPANRB 3/2023 pattern of their distribution group. A verdict (met / not
+	met) is given only when my line holds the whole group and it is large enough to check; otherwise the rules
+	are shown for information, with why."""
 	given = [p for p in predikats if p in PREDIKAT]
-	result = distribution.check_distribution(organisation_predicate, given)
-	pattern = distribution.allowed_pattern(organisation_predicate, result.total)
-	broken = {v.rule.code for v in result.violations}
-	return {
-		"organisation_predicate": organisation_predicate,
-		"organisation_predicate_label": _(organisation_predicate),
-		"total": result.total,
-		"without_predikat": len(predikats) - len(given),
-		"counts": [
-			{
-				"predikat": p,
-				"label": _(p),
-				"count": result.counts.get(p, 0),
-				"percent": result.percentages.get(p, 0),
-			}
-			for p in PREDIKAT
-		],
-		"rules": [
+	staff = distribution.check_distribution(organisation_predicate, given)
+	if group and group["whole"]:
+		result = groups.check(organisation_predicate, [p for p in group["predikats"] if p in PREDIKAT])
+	else:
+		result = None
+	size = result.total if result else (group["total"] if group else len(given))
+	pattern = distribution.allowed_pattern(organisation_predicate, size, **distribution_options())
+	verdict = result is not None and not result.too_small
+	broken = {v.rule.code for v in result.violations} if verdict else set()
+	if not group:
+		note = _(
+			"Your staff are not in a distribution group of this cycle yet: HR makes the groups. Nothing is checked until then."
+		)
+	elif result is None:
+		note = _(
+			"The distribution is checked on the whole group {0} ({1} employees) in its Predicate Calibration, not on your staff alone; the limits below are for the whole group."
+		).format(group["group_name"], group["total"])
+	elif result.too_small:
+		note = groups.too_small_text(result)
+	else:
+		note = _("Checked on the distribution group {0} ({1} employees with a predikat).").format(
+			group["group_name"], result.total
+		)
+	status_label = {"met": _("Met"), "not_met": _("Not met"), "info": _("For information")}
+	rules = []
+	for rule in pattern:
+		status = ("not_met" if rule["code"] in broken else "met") if verdict else "info"
+		counts = result.counts if verdict else staff.counts
+		rules.append(
 			{
 				"code": rule["code"],
 				"description": _(rule["description"]),
 				"kind": rule["kind"],
 				"limit": rule["limit"],
-				"actual": sum(result.counts.get(p, 0) for p in rule["predicates"]),
-				"ok": rule["code"] not in broken,
+				"actual": sum(counts.get(p, 0) for p in rule["predicates"]),
+				"ok": status != "not_met",
+				"status": status,
+				"status_label": status_label[status],
 			}
-			for rule in pattern
+		)
+	return {
+		"organisation_predicate": organisation_predicate,
+		"organisation_predicate_label": _(organisation_predicate),
+		"group": {"name": group["name"], "group_name": group["group_name"], "total": group["total"]}
+		if group
+		else None,
+		"note": note,
+		"total": staff.total,
+		"without_predikat": len(predikats) - len(given),
+		"counts": [
+			{
+				"predikat": p,
+				"label": _(p),
+				"count": staff.counts.get(p, 0),
+				"percent": staff.percentages.get(p, 0),
+			}
+			for p in PREDIKAT
 		],
-		"violations": [_(v.message).format(*v.args) for v in result.violations],
-		"ok": result.ok,
+		"rules": rules,
+		"violations": [_(v.message).format(*v.args) for v in result.violations] if verdict else [],
+		"checked": verdict,
+		"ok": not broken,
 	}
 
 
@@ -151,8 +193,13 @@ def get_team(appraisal_cycle: str | None = None, organisation_predicate: str | N
 		order_by="employee_name asc",
 	)
 	progress = _role_progress([r.name for r in rows])
-	my_department = frappe.db.get_value("Employee", employee, "department")
-	cko, cko_source = _organisation_predicate(my_department, cycle, organisation_predicate)
+	group = _group([r.employee for r in rows], cycle, employee)
+	if organisation_predicate in distribution.ORGANISATION_PREDICATES:
+		cko, cko_source = organisation_predicate, "chosen"
+	elif group:
+		cko, cko_source = group["organisation_predicate"], "group"
+	else:
+		cko, cko_source = distribution.ORG_BAIK, "default"
 	staff = []
 	for r in rows:
 		roles = progress.get(r.name, [])
@@ -185,7 +232,7 @@ def get_team(appraisal_cycle: str | None = None, organisation_predicate: str | N
 		"cycles": cycles,
 		"period": period_text(rows[0]) if rows else None,
 		"staff": staff,
-		"distribution": team_distribution([s["predikat"] for s in staff], cko),
+		"distribution": team_distribution([s["predikat"] for s in staff], cko, group),
 		"organisation_predicate_source": cko_source,
 		"organisation_predicates": [
 			{"value": v, "label": _(v)} for v in distribution.ORGANISATION_PREDICATES

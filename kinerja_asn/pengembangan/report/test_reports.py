@@ -105,6 +105,7 @@ class TestPengembanganReports(KinerjaTestCase):
 	# ----------------------------------------------------------------------------- predikat distribution
 
 	def test_predikat_distribution(self):
+		self.set_settings(min_group_size=0)  # the units here are small: check them anyway
 		self.set_talent()
 		self.set_appraisal(self.b["s2"], predikat=None)
 		_cols, rows, _m, _c, summary = self.run_report(predikat_distribution)
@@ -121,7 +122,8 @@ class TestPengembanganReports(KinerjaTestCase):
 		self.assertEqual((b["total"], b["without_predikat"], b["sangat_baik"], b["baik"]), (2, 1, 1, 1))
 		self.assertEqual(b["result"], "Tidak Sesuai")
 		self.assertIn("at least 1 are required", b["problems"])
-		self.assertEqual([s["value"] for s in summary], [2, 1, 1])
+		self.assertEqual([s["value"] for s in summary], [2, 1, 1, 0])
+		self.assertEqual(a["source"], "Default group (not saved yet)")  # no groups saved yet: the default
 
 		# Istimewa for all (filter): at most 70% Sangat Baik: A floor(3.5) = 3 -> fine; B floor(1.4) = 1 -> fine
 		rows = by(self.run_report(predikat_distribution, organisation_predicate="Istimewa")[1])
@@ -140,11 +142,11 @@ class TestPengembanganReports(KinerjaTestCase):
 		rows = by(self.run_report(predikat_distribution)[1])
 		self.assertEqual(
 			(rows[self.B]["organisation_predicate"], rows[self.B]["source"]),
-			("Butuh Perbaikan", "Predicate Calibration"),
+			("Butuh Perbaikan", "Distribution Group"),
 		)
 		self.assertIn("too few", rows[self.B]["problems"])  # 0 Butuh Perbaikan, 2 required
 		self.assertIn("too many", rows[self.B]["problems"])  # 1 Sangat Baik, floor(10% of 2) = 0 allowed
-		self.assertEqual(rows[self.A]["source"], "Default")
+		self.assertEqual(rows[self.A]["source"], "Default group (not saved yet)")
 		# a supervisor sees their unit only
 		self.assertEqual(list(by(self.run_report(predikat_distribution, "rptb.head")[1])), [self.B])
 

@@ -34,5 +34,31 @@ frappe.ui.form.on("Appraisal Cycle", {
 			() => frappe.set_route("List", "ASN Appraisal", { appraisal_cycle: frm.doc.name }),
 			__("Kinerja ASN")
 		);
+		frm.add_custom_button(
+			__("Make Default Groups"),
+			() =>
+				frappe.call({
+					method: "kinerja_asn.penilaian_kinerja.groups.make_default_groups",
+					args: { appraisal_cycle: frm.doc.name },
+					freeze: true,
+					callback: ({ message }) => {
+						frappe.show_alert({
+							message: __("{0} groups made, {1} extended, {2} employees placed.", [
+								message.created.length,
+								message.extended.length,
+								message.employees,
+							]),
+							indicator: "green",
+						});
+						frappe.set_route("List", "Distribution Group", { appraisal_cycle: frm.doc.name });
+					},
+				}),
+			__("Kinerja ASN")
+		);
+		frm.add_custom_button(
+			__("Distribution Groups"),
+			() => frappe.set_route("List", "Distribution Group", { appraisal_cycle: frm.doc.name }),
+			__("Kinerja ASN")
+		);
 	},
 });

@@ -251,6 +251,8 @@
 				row.querySelector("[data-role=count]").textContent = c.count;
 				row.querySelector("[data-role=percent]").textContent = Math.round(c.percent) + "%";
 			});
+			const note = section.querySelector("[data-role=note]");
+			if (note) note.textContent = dist.note || "";
 			const without = section.querySelector("[data-role=without]");
 			if (without) {
 				without.textContent = dist.without_predikat
@@ -260,8 +262,8 @@
 			dist.rules.forEach((r) => {
 				const item = section.querySelector(`li[data-code="${CSS.escape(r.code)}"]`);
 				if (!item) return;
-				item.className = r.ok ? "kinerja-ok" : "kinerja-not-ok";
-				item.querySelector("[data-role=status]").textContent = r.ok ? __("Met") : __("Not met");
+				item.className = "kinerja-" + r.status.replace("_", "-");
+				item.querySelector("[data-role=status]").textContent = r.status_label;
 				item.querySelector("[data-role=figures]").textContent =
 					r.kind === "max"
 						? __("now {0}, at most {1}", [r.actual, r.limit])

@@ -13,7 +13,7 @@ frappe.query_reports["Predikat Distribution"] = {
 			options: ["", "Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"].map((value) =>
 				value ? { value, label: __(value) } : ""
 			),
-			description: __("Empty: each unit's Predicate Calibration, else Baik."),
+			description: __("Empty: each distribution group's own CKO, else Baik."),
 		},
 	]),
 	onload: kinerja_asn.report_onload,
@@ -21,7 +21,7 @@ frappe.query_reports["Predikat Distribution"] = {
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (column.fieldname === "result" && data) {
-			value = `<span class="indicator-pill ${data.ok ? "green" : "red"}">${value}</span>`;
+			value = `<span class="indicator-pill ${data.indicator || "gray"}">${value}</span>`;
 		}
 		return value;
 	},

@@ -1,25 +1,30 @@
 # Copyright (c) 2026, kinerja_asn contributors
 # For license information, please see license.txt
-"""Predikat per unit for one appraisal cycle against the unit's allowed SE MenPANRB 3/2023 pattern.
+"""Predikat per distribution group for one appraisal cycle against the group's SE MenPANRB 3/2023 pattern.
 
-The organisation predicate (Capaian Kinerja Organisasi) of a unit is the one chosen in the filter, else the
-one of the unit's Predicate Calibration for the cycle, else Baik (as the team page does). The pattern and the
-check are kinerja_asn.scoring.distribution.allowed_pattern / check_distribution.
+Rows are the cycle's distribution groups (kinerja_asn.penilaian_kinerja.groups); appraisees not in a group yet
+are shown in the default group they would get (marked as such), so the report is useful before HR saves the
+groups. The organisation predicate (CKO) is the one chosen in the filter, else the group's, else Baik. The check
+(rounding, groups too small to check) is kinerja_asn.penilaian_kinerja.groups.check. Users other than HR see
+the counts of their own line only.
 """
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
 
 from kinerja_asn.pengembangan.reporting import appraisals, column, require_cycle
+from kinerja_asn.penilaian_kinerja import groups
 from kinerja_asn.scoring import distribution
+from kinerja_asn.scoring.groups import LEADERS, Member, default_groups
 from kinerja_asn.scoring.ratings import PREDIKAT
+from kinerja_asn.settings import distribution_options, group_defaults
 
 CHOSEN = "Chosen"
-CALIBRATION = "Predicate Calibration"
-DEFAULT = "Default"
-SESUAI = "Sesuai"
-TIDAK_SESUAI = "Tidak Sesuai"
+GROUP = "Distribution Group"
+DEFAULT = "Default group (not saved yet)"
+NO_UNIT = "No unit"
+RESULT = {"ok": "Sesuai", "fail": "Tidak Sesuai", "too_small": "Terlalu Kecil"}
+INDICATOR = {"ok": "green", "fail": "red", "too_small": "gray"}
 
 
 def execute(filters=None):
@@ -38,39 +43,18 @@ def fieldname(predikat: str) -> str:
 
 def columns() -> list[dict]:
 	return [
-		column(_("Unit Kerja"), "department", "Link", "Department", 200),
+		column(_("Distribution Group"), "distribution_group", "Link", "Distribution Group", 120),
+		column(_("Group Name"), "group_name", "Data", width=200),
+		column(_("Unit Kerja"), "department", "Link", "Department", 180),
 		column(_("Organisation Predicate"), "organisation_predicate", "Data", width=130),
-		column(_("From"), "source", "Data", width=140),
+		column(_("From"), "source", "Data", width=160),
 		column(_("Employees with Predikat"), "total", "Int", width=100),
 		column(_("Without Predikat"), "without_predikat", "Int", width=100),
 		*[column(_(p), fieldname(p), "Int", width=100) for p in PREDIKAT],
 		column(_("Allowed Pattern"), "allowed_pattern", "Data", width=320),
-		column(_("Result"), "result", "Data", width=100),
+		column(_("Result"), "result", "Data", width=110),
 		column(_("Problems"), "problems", "Data", width=400),
 	]
-
-
-def counts_per_unit(filters: frappe._dict) -> dict[str, dict[str | None, int]]:
-	query, A = appraisals(filters)
-	query = query.select(A.department, A.predikat, Count(A.name)).groupby(A.department, A.predikat)
-	out: dict[str, dict[str | None, int]] = {}
-	for unit, predikat, count in query.run():
-		out.setdefault(unit or "", {})[predikat or None] = int(count)
-	return out
-
-
-def calibrated_predicates(cycle: str) -> dict[str, str]:
-	"""Unit -> organisation predicate of its Predicate Calibration (submitted first, then the latest)."""
-	out = {}
-	for row in frappe.get_all(
-		"Predicate Calibration",
-		filters={"appraisal_cycle": cycle, "docstatus": ("<", 2)},
-		fields=["department", "organisation_predicate"],
-		order_by="docstatus desc, modified desc",
-	):
-		if row.organisation_predicate in distribution.ORGANISATION_PREDICATES:
-			out.setdefault(row.department, row.organisation_predicate)
-	return out
 
 
 def pattern_text(pattern: list[dict]) -> str:
@@ -83,30 +67,69 @@ def pattern_text(pattern: list[dict]) -> str:
 	return "; ".join(parts)
 
 
+def buckets(filters: frappe._dict) -> list[tuple[dict, list[str | None]]]:
+	"""(group description, the predikat of its appraisals in the user's scope) per distribution group."""
+	query, A = appraisals(filters)
+	rows = query.select(A.employee, A.department, A.job_group, A.predikat).run(as_dict=True)
+	saved = groups.groups_of([r.employee for r in rows], filters.appraisal_cycle)
+	info = {
+		g.name: g
+		for g in frappe.get_all(
+			GROUP,
+			filters={"name": ("in", list(set(saved.values())) or [""])},
+			fields=["name", "group_name", "department", "organisation_predicate"],
+		)
+	}
+	out: dict[str, tuple[dict, list]] = {}
+	for r in rows:
+		if r.employee in saved:
+			g = info[saved[r.employee]]
+			out.setdefault(g.name, ({**g, "distribution_group": g.name, "source": GROUP}, []))[1].append(
+				r.predikat
+			)
+	ungrouped = [r for r in rows if r.employee not in saved]
+	by_employee = {r.employee: r for r in ungrouped}
+	placed = [r for r in ungrouped if r.department]
+	for g in default_groups(
+		[Member(r.employee, r.department, r.job_group) for r in placed],
+		groups.unit_tree(),
+		**group_defaults(),
+	):
+		key = g.unit or LEADERS
+		name = _("Pimpinan Perangkat Daerah") if g.kind == LEADERS else key
+		head = {"distribution_group": None, "group_name": name, "department": g.unit, "source": DEFAULT}
+		out[f"default:{key}"] = (head, [by_employee[e].predikat for e in g.employees])
+	loose = [r.predikat for r in ungrouped if not r.department]
+	if loose:
+		out["none"] = ({"distribution_group": None, "group_name": _(NO_UNIT), "source": DEFAULT}, loose)
+	return sorted(out.values(), key=lambda item: (item[0]["source"] != GROUP, item[0]["group_name"] or ""))
+
+
 def get_rows(filters: frappe._dict) -> list[dict]:
-	calibrated = calibrated_predicates(filters.appraisal_cycle)
 	chosen = filters.get("organisation_predicate")
 	rows = []
-	for unit, counts in sorted(counts_per_unit(filters).items()):
-		if chosen:
-			predicate, source = chosen, CHOSEN
-		elif unit in calibrated:
-			predicate, source = calibrated[unit], CALIBRATION
-		else:
-			predicate, source = distribution.ORG_BAIK, DEFAULT
-		given = {p: n for p, n in counts.items() if p in PREDIKAT}
-		result = distribution.check_distribution(predicate, given)
-		pattern = distribution.allowed_pattern(predicate, result.total)
+	for head, predikats in buckets(filters):
+		predicate = chosen or head.get("organisation_predicate") or distribution.ORG_BAIK
+		source = CHOSEN if chosen else head["source"]
+		given = [p for p in predikats if p in PREDIKAT]
+		result = groups.check(predicate, given)
+		pattern = distribution.allowed_pattern(predicate, result.total, **distribution_options())
 		row = {
-			"department": unit,
+			"distribution_group": head["distribution_group"],
+			"group_name": head["group_name"],
+			"department": head.get("department"),
 			"organisation_predicate": _(predicate),
 			"source": _(source),
 			"total": result.total,
-			"without_predikat": sum(n for p, n in counts.items() if p not in PREDIKAT),
+			"without_predikat": len(predikats) - len(given),
 			"allowed_pattern": pattern_text(pattern),
-			"result": _(SESUAI) if result.ok else _(TIDAK_SESUAI),
+			"result": label(result.status),
+			"status": result.status,
 			"ok": result.ok,
-			"problems": "; ".join(_(v.message).format(*v.args) for v in result.violations),
+			"indicator": INDICATOR[result.status],
+			"problems": groups.too_small_text(result)
+			if result.too_small
+			else "; ".join(groups.violations_text(result)),
 		}
 		for predikat in PREDIKAT:
 			row[fieldname(predikat)] = result.counts.get(predikat, 0)
@@ -114,15 +137,18 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 	return rows
 
 
+def label(status: str) -> str:
+	text = RESULT[status]
+	return _(text)
+
+
 def summary(rows: list[dict]) -> list[dict]:
-	broken = sum(1 for r in rows if not r["ok"])
+	count = {status: sum(1 for r in rows if r["status"] == status) for status in RESULT}
+	colour = {"ok": "Green", "fail": "Red" if count["fail"] else "Green", "too_small": "Gray"}
 	return [
-		{"value": len(rows), "label": _("Units"), "datatype": "Int", "indicator": "Blue"},
-		{"value": len(rows) - broken, "label": _(SESUAI), "datatype": "Int", "indicator": "Green"},
-		{
-			"value": broken,
-			"label": _(TIDAK_SESUAI),
-			"datatype": "Int",
-			"indicator": "Red" if broken else "Green",
-		},
+		{"value": len(rows), "label": _("Groups"), "datatype": "Int", "indicator": "Blue"},
+		*(
+			{"value": count[status], "label": label(status), "datatype": "Int", "indicator": colour[status]}
+			for status in RESULT
+		),
 	]

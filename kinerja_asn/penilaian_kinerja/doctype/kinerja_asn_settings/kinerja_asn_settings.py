@@ -28,6 +28,8 @@ class KinerjaASNSettings(Document):
 		city: DF.Data | None
 		disable_feedback_escalation: DF.Check
 		disable_feedback_reminders: DF.Check
+		distribution_max_rounding: DF.Literal["Round down", "Round to nearest", "Round up"]
+		distribution_min_rounding: DF.Literal["Round up", "Round to nearest", "Round down"]
 		feedback_reminder_days: DF.Data | None
 		hasil_above_threshold: DF.Float
 		hasil_below_threshold: DF.Float
@@ -38,6 +40,8 @@ class KinerjaASNSettings(Document):
 		jp_target_pns: DF.Float
 		jpm_mms_min: DF.Float
 		jpm_ms_min: DF.Float
+		leader_job_groups: DF.SmallText | None
+		min_group_size: DF.Int
 		min_peer_raters: DF.Int
 		minutes_per_jp: DF.Int
 		peers_to_assign: DF.Int
@@ -45,6 +49,7 @@ class KinerjaASNSettings(Document):
 		perilaku_below_threshold: DF.Float
 		potential_high_min: DF.Float
 		potential_medium_min: DF.Float
+		split_sub_units_from: DF.Int
 		weight_atasan: DF.Float
 		weight_bawahan: DF.Float
 		weight_diri: DF.Float

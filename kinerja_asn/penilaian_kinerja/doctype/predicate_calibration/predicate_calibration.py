@@ -5,10 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_asn.penilaian_kinerja import lifecycle
+from kinerja_asn.penilaian_kinerja import groups, lifecycle
 from kinerja_asn.rules import rule_errors
-from kinerja_asn.scoring.distribution import allowed_pattern, check_distribution
+from kinerja_asn.scoring.distribution import allowed_pattern
 from kinerja_asn.scoring.ratings import PREDIKAT
+from kinerja_asn.settings import distribution_options
+
+CHECK_RESULT = {"ok": "Sesuai", "fail": "Tidak Sesuai", "too_small": "Terlalu Kecil"}
 
 
 class PredicateCalibration(Document):
@@ -26,26 +29,34 @@ class PredicateCalibration(Document):
 		from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration_employee.predicate_calibration_employee import (
 			PredicateCalibrationEmployee,
 		)
+		from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration_proposal.predicate_calibration_proposal import (
+			PredicateCalibrationProposal,
+		)
 
 		amended_from: DF.Link | None
 		appraisal_cycle: DF.Link
+		assistant_note: DF.SmallText | None
 		check_messages: DF.SmallText | None
-		check_result: DF.Literal["", "Sesuai", "Tidak Sesuai"]
+		check_result: DF.Literal["", "Sesuai", "Tidak Sesuai", "Terlalu Kecil"]
 		company: DF.Link | None
-		department: DF.Link
+		department: DF.Link | None
 		distribution: DF.Table[PredicateCalibrationDistribution]
+		distribution_group: DF.Link
 		employees: DF.Table[PredicateCalibrationEmployee]
+		group_name: DF.Data | None
 		leader: DF.Link | None
 		leader_name: DF.Data | None
 		naming_series: DF.Literal["PPK-.YYYY.-"]
 		organisation_predicate: DF.Literal[
 			"", "Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"
 		]
+		proposals: DF.Table[PredicateCalibrationProposal]
 		total_employees: DF.Int
 	# end: auto-generated types
-	"""Penetapan predikat kinerja of one unit (Department) for one cycle, checked against SE MenPANRB 3/2023."""
+	"""Penetapan predikat kinerja of one distribution group for one cycle, checked against SE MenPANRB 3/2023."""
 
 	def validate(self) -> None:
+		self.set_from_group()
 		self.validate_duplicate()
 		self.set_employees()
 		self.check()
@@ -63,7 +74,7 @@ class PredicateCalibration(Document):
 				).format(", ".join(missing)),
 				title=_("Appraisals Incomplete"),
 			)
-		if self.check_result != "Sesuai":
+		if self.check_result == "Tidak Sesuai":
 			frappe.throw(
 				_("The distribution breaks SE MenPANRB 3/2023:")
 				+ "<br>"
@@ -106,27 +117,40 @@ class PredicateCalibration(Document):
 			)
 
 	def current_rows(self) -> list[dict]:
-		"""The unit's appraisals of the cycle as they are stored now."""
+		"""The group's appraisals of the cycle as they are stored now."""
+		fields = ["name", "employee", "employee_name", "hasil_kerja_rating", "perilaku_rating", "predikat"]
 		return [
 			{"asn_appraisal": r.pop("name"), **r}
-			for r in frappe.get_all(
-				"ASN Appraisal",
-				filters={
-					"department": self.department,
-					"appraisal_cycle": self.appraisal_cycle,
-					"docstatus": ("<", 2),
-				},
-				fields=[
-					"name",
-					"employee",
-					"employee_name",
-					"hasil_kerja_rating",
-					"perilaku_rating",
-					"predikat",
-				],
-				order_by="employee_name asc",
-			)
+			for r in groups.member_appraisals(self.distribution_group, fields)
 		]
+
+	def set_from_group(self) -> None:
+		"""Cycle, unit and CKO come from the distribution group (where HR sets the CKO). A calibration that
+		names only a Department and cycle calibrates that Department's group."""
+		if not self.distribution_group and self.department and self.appraisal_cycle and self.is_new():
+			self.distribution_group = groups.unit_group(
+				self.department, self.appraisal_cycle, self.organisation_predicate
+			)
+		group = frappe.db.get_value(
+			"Distribution Group",
+			self.distribution_group,
+			["appraisal_cycle", "department", "organisation_predicate", "group_name", "company", "leader"],
+			as_dict=True,
+		)
+		if not group:
+			frappe.throw(_("Choose the distribution group whose predikat this calibration fixes."))
+		if self.docstatus != 0:
+			return
+		self.update(
+			{
+				"appraisal_cycle": group.appraisal_cycle,
+				"department": group.department,
+				"organisation_predicate": group.organisation_predicate,
+				"group_name": group.group_name,
+				"company": group.company,
+				"leader": self.leader or group.leader,
+			}
+		)
 
 	def validate_snapshot(self) -> None:
 		"""Refuse penetapan when the unit changed since the calibration was saved (late feedback, a new or
@@ -175,16 +199,15 @@ class PredicateCalibration(Document):
 		existing = frappe.db.exists(
 			"Predicate Calibration",
 			{
-				"department": self.department,
-				"appraisal_cycle": self.appraisal_cycle,
+				"distribution_group": self.distribution_group,
 				"docstatus": ("<", 2),
 				"name": ("!=", self.name),
 			},
 		)
 		if existing:
 			frappe.throw(
-				_("Unit {0} already has Predicate Calibration {1} for cycle {2}.").format(
-					frappe.bold(self.department), frappe.bold(existing), frappe.bold(self.appraisal_cycle)
+				_("Distribution group {0} already has Predicate Calibration {1}.").format(
+					frappe.bold(self.group_name or self.distribution_group), frappe.bold(existing)
 				),
 				frappe.DuplicateEntryError,
 			)
@@ -197,8 +220,8 @@ class PredicateCalibration(Document):
 	def check(self) -> None:
 		predicates = [row.predikat for row in self.employees if row.predikat]
 		with rule_errors(_("Invalid Distribution")):
-			result = check_distribution(self.organisation_predicate, predicates)
-			pattern = allowed_pattern(self.organisation_predicate, len(predicates))
+			result = groups.check(self.organisation_predicate, predicates)
+			pattern = allowed_pattern(self.organisation_predicate, len(predicates), **distribution_options())
 		self.total_employees = len(self.employees)
 		self.set("distribution", [])
 		for predikat in PREDIKAT:
@@ -211,8 +234,12 @@ class PredicateCalibration(Document):
 					"allowed": allowed_text(pattern, predikat),
 				},
 			)
-		self.check_result = "Sesuai" if result.ok else "Tidak Sesuai"
-		self.check_messages = "\n".join(_(v.message).format(*v.args) for v in result.violations) or None
+		self.check_result = CHECK_RESULT[result.status]
+		self.check_messages = (
+			groups.too_small_text(result)
+			if result.too_small
+			else "\n".join(groups.violations_text(result)) or None
+		)
 
 
 def allowed_text(pattern: list[dict], predikat: str) -> str:

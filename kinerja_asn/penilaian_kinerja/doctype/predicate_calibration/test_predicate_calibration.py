@@ -33,6 +33,10 @@ class TestPredicateCalibration(KinerjaTestCase):
 		create_for_cycle(cls.cycle)
 		cls.appraisals = {k: appraisal_of(cls.e[k], cls.cycle) for k in cls.keys}
 
+	def setUp(self):
+		super().setUp()
+		self.set_settings(min_group_size=0)  # these units of 6 are checked, as a small Dinas would be
+
 	def calibration(self, predicate: str = "Baik"):
 		return frappe.get_doc(
 			{
