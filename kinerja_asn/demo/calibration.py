@@ -1,25 +1,42 @@
-"""The sample agency's calibration, with the pure core only: its distribution groups, each checked against
-SE MenPANRB 3/2023 with the default settings, and the calibration assistant on a group that breaks the
-pattern (a what-if CKO when the sample's own groups all pass). Used by the no-bench sample job."""
+"""The sample agency's calibration, with the pure core only: its distribution groups (the defaults of
+``scoring.groups``), each checked against SE MenPANRB 3/2023 with the default settings, and the calibration
+assistant (``scoring.calibration``) on a group that breaks the pattern. Used by the no-bench sample job."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from kinerja_asn.scoring import calibration, distribution
 from kinerja_asn.scoring.groups import LEADERS, Member, default_groups
 
+ROOT = "Pemerintah Daerah"  # above the sample's perangkat daerah, as ERPNext's "All Departments" on a bench
 LEADERS_NAME = "Pimpinan Perangkat Daerah"
+# the CKO of the what-if the sample prints when its own groups all pass: the organisation missed its targets
 WHAT_IF_CKO = distribution.ORG_BUTUH_PERBAIKAN
 
 
+@dataclass(frozen=True)
+class Rated:
+	"""One employee as the calibration sees them."""
+
+	department: str
+	job_group: str | None
+	hasil_kerja_rating: str | None
+	perilaku_rating: str | None
+	predikat: str | None
+	achievement: float | None  # mean achievement of the SKP results, percent
+	behaviour_score: float | None
+
+
 @dataclass
-class GroupCheck:
+class GroupEvaluation:
+	"""One distribution group of the sample; ``leader`` sets the predikat (None: the Bupati)."""
+
 	name: str
 	kind: str
 	unit: str | None
 	organisation_predicate: str
 	members: list[str]
+	leader: str | None
 	result: distribution.DistributionResult
 	pattern: list[dict]
 	proposals: list[calibration.Proposal] = field(default_factory=list)
@@ -30,36 +47,35 @@ class GroupCheck:
 		return self.result.status
 
 
-def _candidates(members: Sequence[str], people: Mapping[str, Any]) -> list[calibration.Candidate]:
-	out = []
-	for key in members:
-		p = people[key]
-		if not (p.hasil_kerja_rating and p.perilaku_rating):
-			continue
-		achievements = [r["achievement"] for r in p.results if r.get("achievement") is not None]
-		out.append(
-			calibration.Candidate(
-				key,
-				p.hasil_kerja_rating,
-				p.perilaku_rating,
-				round(sum(achievements) / len(achievements), 2) if achievements else None,
-				p.behaviour_score,
-			)
-		)
-	return out
+def unit_tree(departments: Sequence[Mapping[str, str | None]]) -> dict[str, str | None]:
+	"""Unit -> parent, the sample's top units under ``ROOT``."""
+	return {ROOT: None, **{d["department_name"]: d.get("parent") or ROOT for d in departments}}
 
 
-def check_group(
-	name: str, kind: str, unit: str | None, cko: str, members: list[str], people: Mapping[str, Any]
-) -> GroupCheck:
+def evaluate_group(
+	name: str,
+	kind: str,
+	unit: str | None,
+	cko: str,
+	members: list[str],
+	leader: str | None,
+	people: Mapping[str, Rated],
+) -> GroupEvaluation:
 	"""One group checked (default rounding and minimum size), with the assistant's proposals when it fails."""
 	predikats = [people[m].predikat for m in members if people[m].predikat]
 	result = distribution.check_distribution(cko, predikats, min_size=distribution.DEFAULT_MIN_GROUP_SIZE)
-	group = GroupCheck(
-		name, kind, unit, cko, members, result, distribution.allowed_pattern(cko, result.total)
+	group = GroupEvaluation(
+		name, kind, unit, cko, members, leader, result, distribution.allowed_pattern(cko, result.total)
 	)
 	if result.status == "fail":
-		answer = calibration.propose(cko, _candidates(members, people))
+		candidates = [
+			calibration.Candidate(
+				key, p.hasil_kerja_rating, p.perilaku_rating, p.achievement, p.behaviour_score
+			)
+			for key, p in ((m, people[m]) for m in members)
+			if p.hasil_kerja_rating and p.perilaku_rating
+		]
+		answer = calibration.propose(cko, candidates)
 		group.proposals = answer.proposals
 		if not answer.feasible:
 			template, args = answer.infeasible_reason
@@ -68,19 +84,27 @@ def check_group(
 
 
 def agency_groups(
-	people: Mapping[str, Any], parents: Mapping[str, str | None], cko: Mapping[str, str]
-) -> list[GroupCheck]:
-	"""The default groups of the sample agency. ``people`` maps an id to an object with department, job_group,
-	predikat, the two ratings, results (with achievement) and behaviour_score; ``cko`` a unit to its CKO."""
+	people: Mapping[str, Rated],
+	departments: Sequence[Mapping[str, str | None]],
+	cko: Mapping[str, str],
+	head_of: Callable[[str], str | None],
+) -> list[GroupEvaluation]:
+	"""The default groups of the sample agency, the heads of perangkat daerah first. ``cko``: group name ->
+	Capaian Kinerja Organisasi (default Baik); ``head_of``: unit -> its head, who sets its staff's predikat."""
 	members = [Member(key, p.department, p.job_group) for key, p in sorted(people.items())]
-	checks = []
-	for g in default_groups(members, parents):
+	out = []
+	for g in default_groups(members, unit_tree(departments)):
 		name = LEADERS_NAME if g.kind == LEADERS else g.unit
-		organisation_predicate = cko.get(name) or distribution.ORG_BAIK
-		checks.append(check_group(name, g.kind, g.unit, organisation_predicate, g.employees, people))
-	return checks
+		leader = None if g.kind == LEADERS else head_of(g.unit)
+		org = cko.get(name) or distribution.ORG_BAIK
+		out.append(evaluate_group(name, g.kind, g.unit, org, g.employees, leader, people))
+	return out
 
 
-def what_if(group: GroupCheck, people: Mapping[str, Any]) -> GroupCheck:
-	"""The same group under the stricter CKO, to show the assistant when every real group passes."""
-	return check_group(group.name, group.kind, group.unit, WHAT_IF_CKO, group.members, people)
+def what_if(groups: Sequence[GroupEvaluation], people: Mapping[str, Rated]) -> GroupEvaluation | None:
+	"""When no group of the sample fails: its largest group under the stricter ``WHAT_IF_CKO``, to show
+	the assistant; None when a group already fails (its own proposals show it)."""
+	if any(g.status == "fail" for g in groups) or not groups:
+		return None
+	g = max(groups, key=lambda g: len(g.members))
+	return evaluate_group(g.name, g.kind, g.unit, WHAT_IF_CKO, g.members, g.leader, people)

@@ -33,7 +33,7 @@ def load(with_feedback: bool = False, password: str | None = None) -> dict:
 	cycle = ensure_cycle(data, company, employees)
 	ensure_goals(data, cycle, employees)
 	result = create_for_cycle(cycle)
-	result["distribution_groups"] = ensure_groups(data, cycle, departments)
+	result["distribution_groups"] = ensure_groups(data, cycle)
 	if with_feedback:
 		result["feedback"] = submit_feedback(data, cycle, employees)
 	frappe.db.commit()  # nosemgrep: CLI command
@@ -213,19 +213,17 @@ def ensure_cycle(data: dict, company: str, employees: dict[str, str]) -> str:
 	return cycle.name
 
 
-def ensure_groups(data: dict, cycle: str, departments: dict[str, str]) -> int:
+def ensure_groups(data: dict, cycle: str) -> int:
 	"""The default distribution groups of the cycle (the Dinas as one group, the Kepala Dinas with the other
-	heads of perangkat daerah), with the CKO the data gives for the Dinas."""
+	heads of perangkat daerah), with the CKO the data gives per group name."""
 	make_default_groups(cycle)
 	groups = frappe.get_all(
-		"Distribution Group", filters={"appraisal_cycle": cycle}, fields=["name", "department"]
+		"Distribution Group", filters={"appraisal_cycle": cycle}, fields=["name", "group_name"]
 	)
-	by_unit = {departments[name]: cko for name, cko in data["organisation_predicates"].items()}
 	for group in groups:
-		if group.department in by_unit:
-			frappe.db.set_value(
-				"Distribution Group", group.name, "organisation_predicate", by_unit[group.department]
-			)
+		cko = data["organisation_predicates"].get(group.group_name)
+		if cko:
+			frappe.db.set_value("Distribution Group", group.name, "organisation_predicate", cko)
 	return len(groups)
 
 

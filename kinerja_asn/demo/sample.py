@@ -3,22 +3,25 @@
 Run: ``python -m kinerja_asn.demo.sample OUT_DIR`` (or ``./dev sample OUT_DIR``). Set ``KINERJA_SAMPLE_PDF=0``
 (or pass ``--no-pdf``) to skip the PDFs. Writes to OUT_DIR:
 
-- ``summary.md``   per unit: Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box, the
-                   SE MenPANRB 3/2023 check with its violations, and totals;
+- ``summary.md``   per distribution group: Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori |
+                   9-Box, the SE MenPANRB 3/2023 check with its violations, the calibration assistant (on a
+                   what-if CKO when every group passes), and totals;
 - ``summary.json`` the same data, machine-readable;
 - ``index.html``   links to everything;
 - ``forms/<employee id>/{skp,evaluasi_kinerja,dokumen_evaluasi,laporan_kompetensi,umpan_balik,
-  evaluasi_kompetensi}.html`` and ``forms/penetapan_<department>.html``, with a PDF next to each when
+  evaluasi_kompetensi}.html`` and ``forms/penetapan_<group>.html``, with a PDF next to each when
   ``kinerja_asn.forms.render.to_pdf`` finds a renderer.
 
 Every number comes from ``kinerja_asn.scoring`` applied to ``demo/data/dinkes_batanghari.json``: SKP rows ->
 hasil kerja proposal; ratings of the raters -> per-competency / per-core-value roll-up with the role
 weights (DEFAULT_ROLE_WEIGHTS; Diri Sendiri is shown with weight 0); ``appraisal.derive`` -> perilaku
-proposal, predikat (kuadran), JPM raw/capped/category, potential, 9-box, angka kredit (JF); per department
-``distribution.check_distribution`` against its organisation predicate. Deterministic.
+proposal, predikat (kuadran), JPM raw/capped/category, potential, 9-box, angka kredit (JF); per distribution
+group (``demo.calibration``: the heads of perangkat daerah apart, the Dinas with its sub-units as one group)
+``distribution.check_distribution`` against its organisation predicate, and ``calibration.propose``.
+Deterministic.
 
 The forms come from the one form pipeline, ``kinerja_asn.forms.build``, exactly as the desk prints them: the
-evaluated agency is its source here (``SampleAppraisal``, ``SampleUnit``), as stored documents are on a bench
+evaluated agency is its source here (``SampleAppraisal``, ``SampleGroup``), as stored documents are on a bench
 (``kinerja_asn.forms.documents``).
 """
 
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kinerja_asn.demo.calibration import GroupEvaluation, Rated, agency_groups, what_if
 from kinerja_asn.forms import build, render
 from kinerja_asn.forms.context import angka, persen, unit_kerja_text, violation_text
 from kinerja_asn.scoring import competency as comp
@@ -47,7 +51,8 @@ from kinerja_asn.scoring.aggregation import (
 	summarise_roles,
 )
 from kinerja_asn.scoring.appraisal import Config, Derived, derive
-from kinerja_asn.scoring.distribution import DistributionResult, allowed_pattern, check_distribution
+from kinerja_asn.scoring.calibration import Proposal
+from kinerja_asn.scoring.distribution import DEFAULT_MIN_GROUP_SIZE
 from kinerja_asn.scoring.ratings import PREDIKAT, GoalResult, classify_achievement
 
 HERE = Path(__file__).resolve().parent
@@ -126,27 +131,18 @@ class EmployeeEvaluation:
 
 
 @dataclass
-class UnitEvaluation:
-	department: str
-	parent: str | None
-	organisation_predicate: str
-	members: list[str]
-	head: str | None  # head of the unit (employee id)
-	leader: str | None  # leader who sets the CKO and the predikat (head of the parent unit); None = Bupati
-	result: DistributionResult
-	pattern: list[dict[str, Any]]
-
-
-@dataclass
 class AgencyEvaluation:
 	data: dict[str, Any]
 	dictionary: dict[str, dict[str, Any]]  # competency name -> dictionary entry (national + technical)
 	core_values: list[dict[str, Any]]
 	positions: dict[str, dict[str, Any]]
 	employees: dict[str, EmployeeEvaluation]
-	units: list[UnitEvaluation]
+	groups: list[
+		GroupEvaluation
+	]  # distribution groups (SE MenPANRB 3/2023), the heads of perangkat daerah first
 	config: Config
 	weights: dict[str, float]
+	what_if: GroupEvaluation | None = None  # the largest group under a stricter CKO, when none fails
 
 	@property
 	def start(self) -> datetime.date:
@@ -156,8 +152,11 @@ class AgencyEvaluation:
 	def end(self) -> datetime.date:
 		return datetime.date.fromisoformat(self.data["cycle"]["end_date"])
 
-	def unit_of(self, department: str) -> UnitEvaluation:
-		return next(unit for unit in self.units if unit.department == department)
+	def group_of(self, employee_id: str) -> GroupEvaluation:
+		return next(group for group in self.groups if employee_id in group.members)
+
+	def group(self, name: str) -> GroupEvaluation:
+		return next(group for group in self.groups if group.name == name)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -318,37 +317,36 @@ def evaluate(
 		e["id"]: evaluate_employee(e, data, positions, dictionary, core_values, directory, config, weights)
 		for e in sorted(data["employees"], key=lambda e: e["id"])
 	}
-	units = []
-	for department in data["departments"]:
-		name = department["department_name"]
-		members = [eid for eid, ev in employees.items() if ev.department == name]
-		parent = department.get("parent")
-		head = _head(directory, name)
-		leader = _head(directory, parent) if parent else None
-		org = data["organisation_predicates"][name]
-		predicates = [employees[eid].derived.predikat for eid in members if employees[eid].derived.predikat]
-		units.append(
-			UnitEvaluation(
-				department=name,
-				parent=parent,
-				organisation_predicate=org,
-				members=members,
-				head=head,
-				leader=leader,
-				result=check_distribution(org, predicates),
-				pattern=allowed_pattern(org, len(predicates)),
-			)
+	rated = {
+		eid: Rated(
+			department=ev.department,
+			job_group=ev.job_group,
+			hasil_kerja_rating=ev.derived.hasil_kerja_rating,
+			perilaku_rating=ev.derived.perilaku_rating,
+			predikat=ev.derived.predikat,
+			achievement=_mean([r["achievement"] for r in ev.results if r.get("achievement") is not None]),
+			behaviour_score=ev.behaviour_score,
 		)
+		for eid, ev in employees.items()
+	}
+	groups = agency_groups(
+		rated, data["departments"], data["organisation_predicates"], lambda unit: _head(directory, unit)
+	)
 	return AgencyEvaluation(
 		data=data,
 		dictionary=dictionary,
 		core_values=core_values,
 		positions=positions,
 		employees=employees,
-		units=units,
+		groups=groups,
 		config=config,
 		weights=dict(weights),
+		what_if=what_if(groups, rated),
 	)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+	return round(sum(values) / len(values), 2) if values else None
 
 
 def _head(directory: Mapping[str, dict[str, Any]], department: str) -> str | None:
@@ -381,6 +379,15 @@ def period(agency: AgencyEvaluation) -> build.Period:
 	)
 
 
+def settings(agency: AgencyEvaluation) -> build.Settings:
+	config = agency.config
+	return build.Settings(
+		perilaku_above=config.perilaku_above,
+		perilaku_below=config.perilaku_below,
+		min_group_size=DEFAULT_MIN_GROUP_SIZE,
+	)
+
+
 def person(agency: AgencyEvaluation, employee_id: str | None) -> build.Person | None:
 	"""An employee of the sample; None (the Bupati) for no one."""
 	if employee_id is None:
@@ -409,8 +416,7 @@ class SampleAppraisal:
 
 	@property
 	def settings(self) -> build.Settings:
-		config = self.agency.config
-		return build.Settings(perilaku_above=config.perilaku_above, perilaku_below=config.perilaku_below)
+		return settings(self.agency)
 
 	@property
 	def employee(self) -> build.Person:
@@ -478,8 +484,8 @@ class SampleAppraisal:
 
 	@property
 	def unit(self) -> build.UnitDistribution:
-		unit = self.agency.unit_of(self.ev.department)
-		return build.UnitDistribution(unit.organisation_predicate, unit.result.counts)
+		group = self.agency.group_of(self.ev.id)
+		return build.UnitDistribution(group.organisation_predicate, group.result.counts, group.name)
 
 	def feedback(self, role: str) -> build.RoleFeedback:
 		out = build.RoleFeedback()
@@ -500,20 +506,30 @@ class SampleAppraisal:
 		return ""
 
 
-class SampleUnit:
-	"""``build.UnitSource`` of one unit of the sample agency."""
+class SampleGroup:
+	"""``build.UnitSource`` of one distribution group of the sample agency."""
 
-	def __init__(self, agency: AgencyEvaluation, department: str):
+	def __init__(self, agency: AgencyEvaluation, group: GroupEvaluation):
 		self.agency = agency
-		self.unit = agency.unit_of(department)
+		self.unit = group
 
 	@property
 	def period(self) -> build.Period:
 		return period(self.agency)
 
 	@property
+	def settings(self) -> build.Settings:
+		return settings(self.agency)
+
+	@property
+	def group_name(self) -> str:
+		return self.unit.name
+
+	@property
 	def unit_kerja(self) -> str:
-		return unit_kerja_text(self.unit.department, self.agency.data["unit_kerja"])
+		if not self.unit.unit:
+			return self.unit.name
+		return unit_kerja_text(self.unit.unit, self.agency.data["unit_kerja"])
 
 	@property
 	def organisation_predicate(self) -> str:
@@ -551,9 +567,9 @@ def appraisal_form(agency: AgencyEvaluation, form: str, employee_id: str) -> dic
 	return build.appraisal_form(form, SampleAppraisal(agency, employee_id))
 
 
-def penetapan_form(agency: AgencyEvaluation, department: str) -> dict[str, Any]:
-	"""The Penetapan Predikat Kinerja of one unit of the sample."""
-	return build.penetapan_predikat(SampleUnit(agency, department))
+def penetapan_form(agency: AgencyEvaluation, group: GroupEvaluation) -> dict[str, Any]:
+	"""The Penetapan Predikat Kinerja of one distribution group of the sample."""
+	return build.penetapan_predikat(SampleGroup(agency, group))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -617,40 +633,83 @@ def employee_summary(ev: EmployeeEvaluation) -> dict[str, Any]:
 	}
 
 
-def unit_summary(agency: AgencyEvaluation, unit: UnitEvaluation) -> dict[str, Any]:
+STATUS_TEXT = {"ok": "SESUAI", "fail": "TIDAK SESUAI", "too_small": "TERLALU KECIL UNTUK DIPERIKSA"}
+
+
+def proposal_text(agency: AgencyEvaluation, p: Proposal) -> str:
+	"""Indonesian reason of one proposal of the calibration assistant."""
+	changes = [
+		f"Rating {label} {new}"
+		for label, new, old in (
+			("Hasil Kerja", p.hasil_kerja_rating, p.old_hasil_kerja_rating),
+			("Perilaku", p.perilaku_rating, p.old_perilaku_rating),
+		)
+		if new != old
+	]
+	return (
+		f"{agency.employees[p.key].name}: {p.from_predikat} menjadi {p.to_predikat} ({'; '.join(changes)}). "
+		f"Paling dekat dengan batas rating di kelompoknya: capaian hasil kerja {_md(p.hasil_kerja_score)}%, "
+		f"nilai perilaku {_md(p.perilaku_score)}, {angka(p.gap)} lebar pita dari batas."
+	)
+
+
+def group_summary(agency: AgencyEvaluation, group: GroupEvaluation) -> dict[str, Any]:
+	result = group.result
+	too_small = None
+	if result.too_small:
+		template, args = result.too_small_reason
+		too_small = template.format(*args)
 	return {
-		"department": unit.department,
-		"parent": unit.parent,
-		"organisation_predicate": unit.organisation_predicate,
-		"head": unit.head,
-		"leader": unit.leader,
-		"employees": unit.members,
-		"total": unit.result.total,
-		"counts": unit.result.counts,
-		"percentages": unit.result.percentages,
-		"ok": unit.result.ok,
+		"name": group.name,
+		"kind": group.kind,
+		"department": group.unit,
+		"organisation_predicate": group.organisation_predicate,
+		"leader": group.leader,
+		"employees": group.members,
+		"total": result.total,
+		"counts": result.counts,
+		"percentages": result.percentages,
+		"status": group.status,
+		"ok": result.ok,
+		"too_small": too_small,
 		"violations": [
-			{"code": v.rule.code, "text": v.text, "text_id": violation_text(v)}
-			for v in unit.result.violations
+			{"code": v.rule.code, "text": v.text, "text_id": violation_text(v)} for v in result.violations
 		],
-		"pattern": [{k: v for k, v in rule.items() if k != "description"} for rule in unit.pattern],
+		"pattern": [{k: v for k, v in rule.items() if k != "description"} for rule in group.pattern],
+		"proposals": [
+			{
+				"employee": p.key,
+				"from": p.from_predikat,
+				"to": p.to_predikat,
+				"hasil_kerja_rating": p.hasil_kerja_rating,
+				"perilaku_rating": p.perilaku_rating,
+				"gap": round(p.gap, 3),
+				"text": p.reason(agency.employees[p.key].name),
+				"text_id": proposal_text(agency, p),
+			}
+			for p in group.proposals
+		],
+		"infeasible": group.infeasible,
 	}
 
 
 def summary(agency: AgencyEvaluation) -> dict[str, Any]:
 	counts = Counter(ev.derived.predikat for ev in agency.employees.values() if ev.derived.predikat)
+	status = Counter(group.status for group in agency.groups)
 	return {
 		"instansi": agency.data["instansi"],
 		"unit_kerja": agency.data["unit_kerja"],
 		"cycle": agency.data["cycle"],
 		"role_weights": agency.weights,
 		"employees": [employee_summary(ev) for ev in agency.employees.values()],
-		"units": [unit_summary(agency, unit) for unit in agency.units],
+		"groups": [group_summary(agency, group) for group in agency.groups],
+		"what_if": group_summary(agency, agency.what_if) if agency.what_if else None,
 		"totals": {
 			"employees": len(agency.employees),
 			"predikat": {name: counts.get(name, 0) for name in PREDIKAT},
-			"units_passing": sum(1 for unit in agency.units if unit.result.ok),
-			"units_failing": sum(1 for unit in agency.units if not unit.result.ok),
+			"groups_passing": status["ok"],
+			"groups_failing": status["fail"],
+			"groups_too_small": status["too_small"],
 			"talent_box": {
 				str(box): sum(1 for ev in agency.employees.values() if ev.derived.talent_box == box)
 				for box in range(9, 0, -1)
@@ -667,6 +726,63 @@ def _md(value: Any) -> str:
 	return str(value).replace("|", "\\|")
 
 
+def group_markdown(
+	group: dict[str, Any], employees: Mapping[str, dict], members: bool, heading: str = "##"
+) -> list[str]:
+	"""One distribution group: its members (optional), distribution, the check and the assistant's proposals."""
+	lines = [
+		f"{heading} Kelompok distribusi: {group['name']}",
+		"",
+		f"Capaian Kinerja Organisasi: **{group['organisation_predicate']}**; {group['total']} pegawai"
+		+ (f" ({group['department']} dengan seluruh sub-unitnya)." if group["department"] else "."),
+		"",
+	]
+	if members:
+		lines += [
+			"| Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box |",
+			"|---|---|---|---|---|---|---|---|",
+		]
+		for eid in group["employees"]:
+			e = employees[eid]
+			row = (
+				e["nama"],
+				e["jabatan"],
+				e["hasil_kerja_rating"],
+				e["perilaku_rating"],
+				e["predikat"],
+				persen(e["jpm_capped"]) + f" (mentah {persen(e['jpm'])})",
+				e["jpm_category"],
+				e["talent_box"],
+			)
+			lines.append("| " + " | ".join(_md(v) for v in row) + " |")
+		lines.append("")
+	counts = ", ".join(f"{name} {n}" for name, n in group["counts"].items() if n) or "-"
+	lines += [f"Distribusi: {counts}.", ""]
+	status = STATUS_TEXT[group["status"]]
+	if group["status"] == "too_small":
+		lines.append(
+			f"Pemeriksaan SE MenPANRB 3/2023: **{status}**: kelompok ini berisi {group['total']} pegawai, "
+			f"pola distribusi diperiksa mulai {DEFAULT_MIN_GROUP_SIZE} pegawai (Pengaturan Kinerja ASN)."
+		)
+	elif group["status"] == "ok":
+		lines.append(f"Pemeriksaan SE MenPANRB 3/2023: **{status}**.")
+	else:
+		lines.append(f"Pemeriksaan SE MenPANRB 3/2023: **{status}**:")
+		lines += [f"- {v['text_id']}" for v in group["violations"]]
+		if group["proposals"]:
+			lines += [
+				"",
+				f"Asisten kalibrasi: {len(group['proposals'])} perubahan predikat adalah yang paling sedikit agar "
+				"kelompok sesuai; Pejabat Penilai menerima atau menolak masing-masing:",
+				"",
+			]
+			lines += [f"{n}. {p['text_id']}" for n, p in enumerate(group["proposals"], 1)]
+		if group["infeasible"]:
+			lines += ["", f"Asisten kalibrasi: {group['infeasible']}"]
+	lines.append("")
+	return lines
+
+
 def summary_markdown(data: dict[str, Any]) -> str:
 	cycle = data["cycle"]
 	lines = [
@@ -681,49 +797,26 @@ def summary_markdown(data: dict[str, Any]) -> str:
 		"",
 	]
 	employees = {e["id"]: e for e in data["employees"]}
-	for unit in data["units"]:
+	for group in data["groups"]:
+		lines += group_markdown(group, employees, members=True)
+	if data["what_if"]:
 		lines += [
-			f"## {unit['department']}",
+			"## Simulasi asisten kalibrasi",
 			"",
-			f"Capaian Kinerja Organisasi: **{unit['organisation_predicate']}**; {unit['total']} pegawai.",
+			"Semua kelompok di atas sesuai atau terlalu kecil untuk diperiksa. Sebagai contoh cara kerja asisten "
+			f"kalibrasi: kelompok {data['what_if']['name']} bila Capaian Kinerja Organisasinya "
+			f"{data['what_if']['organisation_predicate']} (organisasi tidak mencapai targetnya).",
 			"",
-			"| Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box |",
-			"|---|---|---|---|---|---|---|---|",
+			*group_markdown(data["what_if"], employees, members=False, heading="###"),
 		]
-		for eid in unit["employees"]:
-			e = employees[eid]
-			lines.append(
-				"| "
-				+ " | ".join(
-					_md(v)
-					for v in (
-						e["nama"],
-						e["jabatan"],
-						e["hasil_kerja_rating"],
-						e["perilaku_rating"],
-						e["predikat"],
-						persen(e["jpm_capped"]) + f" (mentah {persen(e['jpm'])})",
-						e["jpm_category"],
-						e["talent_box"],
-					)
-				)
-				+ " |"
-			)
-		counts = ", ".join(f"{name} {n}" for name, n in unit["counts"].items() if n) or "-"
-		lines += ["", f"Distribusi: {counts}.", ""]
-		if unit["ok"]:
-			lines.append("Pemeriksaan SE MenPANRB 3/2023: **SESUAI**.")
-		else:
-			lines.append("Pemeriksaan SE MenPANRB 3/2023: **TIDAK SESUAI**:")
-			lines += [f"- {v['text_id']}" for v in unit["violations"]]
-		lines.append("")
 	totals = data["totals"]
 	lines += [
 		"## Total",
 		"",
 		f"- Pegawai: {totals['employees']}",
 		"- Predikat: " + ", ".join(f"{name} {n}" for name, n in totals["predikat"].items()),
-		f"- Unit sesuai SE MenPANRB 3/2023: {totals['units_passing']}; tidak sesuai: {totals['units_failing']}",
+		f"- Kelompok distribusi sesuai SE MenPANRB 3/2023: {totals['groups_passing']}; tidak sesuai: "
+		f"{totals['groups_failing']}; terlalu kecil untuk diperiksa: {totals['groups_too_small']}",
 		"- 9-Box: " + ", ".join(f"kotak {box}: {n}" for box, n in totals["talent_box"].items() if n),
 		"",
 	]
@@ -762,21 +855,22 @@ def index_html(data: dict[str, Any], pdfs: bool) -> str:
 		f"<p>{esc(data['cycle']['name'])}. <a href='summary.md'>summary.md</a> · "
 		"<a href='summary.json'>summary.json</a></p>",
 	]
-	for unit in data["units"]:
-		name = f"penetapan_{slug(unit['department'])}"
-		status = "<span class='ok'>SESUAI</span>" if unit["ok"] else "<span class='bad'>TIDAK SESUAI</span>"
+	for group in data["groups"]:
+		name = f"penetapan_{slug(group['name'])}"
+		css = {"ok": "ok", "fail": "bad"}.get(group["status"], "")
+		status = f"<span class='{css}'>{esc(STATUS_TEXT[group['status']])}</span>"
 		links = f"<a href='forms/{name}.html'>HTML</a>" + (
 			f" · <a href='forms/{name}.pdf'>PDF</a>" if pdfs else ""
 		)
 		parts.append(
-			f"<h2>{esc(unit['department'])}</h2><p>Capaian Kinerja Organisasi "
-			f"<b>{esc(unit['organisation_predicate'])}</b>; SE MenPANRB 3/2023: {status}; "
+			f"<h2>{esc(group['name'])}</h2><p>Kelompok distribusi; Capaian Kinerja Organisasi "
+			f"<b>{esc(group['organisation_predicate'])}</b>; SE MenPANRB 3/2023: {status}; "
 			f"Penetapan Predikat Kinerja: {links}</p>"
 		)
 		parts.append(
 			"<table><tr><th>Nama</th><th>Jabatan</th><th>Predikat</th><th>JPM</th><th>9-Box</th><th>Formulir</th></tr>"
 		)
-		for eid in unit["employees"]:
+		for eid in group["employees"]:
 			e = employees[eid]
 			forms = []
 			for form in EMPLOYEE_FORMS:
@@ -818,9 +912,9 @@ def main(out_dir: str | os.PathLike, pdf: bool | None = None, quiet: bool = Fals
 			path = folder / f"{form_name}.html"
 			path.write_text(render.render(f"{form_name}.html", form), encoding="utf-8")
 			written.append(path)
-	for unit in agency.units:
-		path = out / "forms" / f"penetapan_{slug(unit.department)}.html"
-		form = penetapan_form(agency, unit.department)
+	for group in agency.groups:
+		path = out / "forms" / f"penetapan_{slug(group.name)}.html"
+		form = penetapan_form(agency, group)
 		path.write_text(render.render("penetapan_predikat.html", form), encoding="utf-8")
 		written.append(path)
 
@@ -848,9 +942,22 @@ def main(out_dir: str | os.PathLike, pdf: bool | None = None, quiet: bool = Fals
 		totals = data["totals"]
 		print("Predikat: " + ", ".join(f"{name} {n}" for name, n in totals["predikat"].items()))
 		print(
-			f"Units (SE MenPANRB 3/2023): {totals['units_passing']} passing, {totals['units_failing']} failing: "
-			+ ", ".join(f"{u['department']} {'OK' if u['ok'] else 'FAIL'}" for u in data["units"])
+			f"Distribution groups (SE MenPANRB 3/2023): {totals['groups_passing']} passing, "
+			f"{totals['groups_failing']} failing, {totals['groups_too_small']} too small to check: "
+			+ "; ".join(
+				f"{g['name']} ({g['total']}, CKO {g['organisation_predicate']}) {STATUS_TEXT[g['status']]}"
+				for g in data["groups"]
+			)
 		)
+		for g in [g for g in data["groups"] if g["proposals"]] + (
+			[data["what_if"]] if data["what_if"] else []
+		):
+			what = "what-if " if g is data["what_if"] else ""
+			print(
+				f"Calibration assistant, {what}{g['name']} with CKO {g['organisation_predicate']}: "
+				f"{STATUS_TEXT[g['status']]}; the fewest changes: {len(g['proposals'])}, first: "
+				+ (g["proposals"][0]["text_id"] if g["proposals"] else "-")
+			)
 		print(f"Output: {out.resolve()} ({len(written)} HTML forms, summary.md, summary.json, index.html)")
 	return data
 

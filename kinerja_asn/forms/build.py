@@ -81,6 +81,12 @@ class Settings:
 	perilaku_below: float = ratings.DEFAULT_PERILAKU_BELOW
 	jp_target_pns: float = 0
 	jp_cap_pppk: float = 0
+	min_group_size: int = 0  # distribution groups smaller than this are not checked
+	max_rounding: str | None = None  # distribution.ROUNDINGS names; None: the default
+	min_rounding: str | None = None
+
+	def distribution_check(self, group: str | None) -> ctx.DistributionCheck:
+		return ctx.DistributionCheck(group, self.min_group_size, self.max_rounding, self.min_rounding)
 
 
 @dataclass
@@ -128,11 +134,12 @@ class Outcome:
 
 @dataclass
 class UnitDistribution:
-	"""The appraisee's unit in the cycle: its Capaian Kinerja Organisasi (None before a calibration) and the
-	number of appraisals per predikat."""
+	"""The appraisee's distribution group in the cycle: its Capaian Kinerja Organisasi (None before a
+	calibration), the number of appraisals per predikat, and its name (None: no group yet, the unit kerja)."""
 
 	organisation_predicate: str | None
 	counts: Mapping[str, int]
+	group: str | None = None
 
 
 @dataclass
@@ -205,10 +212,14 @@ class AppraisalSource(Protocol):
 
 
 class UnitSource(Protocol):
-	"""The facts of one unit's Penetapan Predikat Kinerja. ``leader`` None: the Bupati."""
+	"""The facts of one distribution group's Penetapan Predikat Kinerja. ``leader`` None: the Bupati."""
 
 	@property
 	def period(self) -> Period: ...
+	@property
+	def settings(self) -> Settings: ...
+	@property
+	def group_name(self) -> str: ...
 	@property
 	def unit_kerja(self) -> str: ...
 	@property
@@ -270,14 +281,17 @@ def unit_head(members: Sequence[Member], leader: str | None) -> str | None:
 
 
 def distribution_block(
-	organisation_predicate: str | None, counts: Mapping[str, int], highlight: str | None = None
+	unit: UnitDistribution, settings: Settings, highlight: str | None = None
 ) -> dict[str, Any]:
-	"""``context.distribution_block``; without a Capaian Kinerja Organisasi yet (no calibration), the actual
-	distribution and its curve, with nothing to check it against."""
-	if organisation_predicate in distribution.ORGANISATION_PREDICATES:
-		return ctx.distribution_block(organisation_predicate, counts, highlight=highlight)
+	"""``context.distribution_block`` of the appraisee's group; without a Capaian Kinerja Organisasi yet (no
+	calibration), the actual distribution and its curve, with nothing to check it against."""
+	check = settings.distribution_check(unit.group)
+	if unit.organisation_predicate in distribution.ORGANISATION_PREDICATES:
+		return ctx.distribution_block(unit.organisation_predicate, unit.counts, highlight, check)
+	counts = unit.counts
 	total = sum(counts.values())
 	return {
+		"kelompok": unit.group or "",
 		"capaian_kinerja_organisasi": "",
 		"total": total,
 		"tabel": [
@@ -292,6 +306,7 @@ def distribution_block(
 		"pola": [],
 		"chart": ctx.distribution_chart(counts, highlight=highlight),
 		"sesuai": False,
+		"diperiksa": False,
 		"hasil": "BELUM DIPERIKSA (CAPAIAN KINERJA ORGANISASI BELUM DITETAPKAN)",
 		"alasan": [],
 	}
@@ -390,9 +405,7 @@ class AppraisalForms:
 			"pendekatan": PENDEKATAN,
 			"pegawai": parties["pegawai"],
 			"pejabat_penilai": parties["pejabat_penilai"],
-			"distribusi": distribution_block(
-				unit.organisation_predicate, unit.counts, highlight=outcome.predikat or None
-			),
+			"distribusi": distribution_block(unit, s.settings, highlight=outcome.predikat or None),
 			"hasil_kerja": ctx.hasil_kerja(s.results),
 			"perilaku": self.perilaku(with_feedback=True),
 			"rating_hasil_kerja": outcome.hasil_kerja_rating or "",
@@ -548,9 +561,12 @@ def penetapan_predikat(source: UnitSource) -> dict[str, Any]:
 		"form": "penetapan_predikat",
 		"header": header(source.period),
 		"unit_kerja": source.unit_kerja,
+		"kelompok": source.group_name,
 		"kepala_unit": party(head_person, instansi) if head_person else None,
 		"distribusi": ctx.distribution_block(
-			source.organisation_predicate, [m.predikat for m in members if m.predikat]
+			source.organisation_predicate,
+			[m.predikat for m in members if m.predikat],
+			check=source.settings.distribution_check(source.group_name),
 		),
 		"pegawai": [
 			{

@@ -12,6 +12,7 @@ PP 12/2002 (pangkat names per golongan ruang), PermenPANRB 3/2020 (9-box).
 import datetime
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from kinerja_asn.scoring import competency, development, distribution, ratings, talent
@@ -507,11 +508,17 @@ def distribution_block(
 	organisation_predicate: str,
 	predicates: Iterable[str] | Mapping[str, int],
 	highlight: str | None = None,
+	check: "DistributionCheck | None" = None,  # (defined below)
 ) -> dict[str, Any]:
-	"""Everything a form shows about a unit's distribution: CKO, the allowed pattern of SE MenPANRB
-	3/2023, the actual counts (table in curve order), the curve, and the check with its reasons."""
-	result = distribution.check_distribution(organisation_predicate, predicates)
-	pattern = distribution.allowed_pattern(organisation_predicate, result.total)
+	"""Everything a form shows about a distribution group: its name, CKO, the allowed pattern of SE MenPANRB
+	3/2023, the actual counts (table in curve order), the curve, and the check with its reasons. ``check``:
+	the group's name, the minimum size and the rounding of the settings (default: none, none, the SE's own)."""
+	check = check or DistributionCheck()
+	options = check.options()
+	result = distribution.check_distribution(
+		organisation_predicate, predicates, min_size=check.min_size, **options
+	)
+	pattern = distribution.allowed_pattern(organisation_predicate, result.total, **options)
 	rows = []
 	for rule in pattern:
 		actual = sum(result.counts.get(name, 0) for name in rule["predicates"])
@@ -522,9 +529,20 @@ def distribution_block(
 				"batas": f"{'≤' if rule['kind'] == 'max' else '≥'} {rule['limit']}",
 				"realisasi": actual,
 				"sesuai": ok,
+				"keterangan": "-" if result.too_small else ("Sesuai" if ok else "Tidak Sesuai"),
 			}
 		)
+	if result.too_small:
+		hasil = "TIDAK DIPERIKSA (KELOMPOK TERLALU KECIL)"
+		alasan = [
+			f"Kelompok distribusi ini memiliki {result.total} pegawai berpredikat; pola distribusi diperiksa "
+			f"mulai {check.min_size} pegawai, sehingga kelompok ini tidak diperiksa."
+		]
+	else:
+		hasil = "SESUAI" if result.ok else "TIDAK SESUAI"
+		alasan = [violation_text(v) for v in result.violations]
 	return {
+		"kelompok": check.group or "",
 		"capaian_kinerja_organisasi": organisation_predicate,
 		"total": result.total,
 		"tabel": [
@@ -539,9 +557,27 @@ def distribution_block(
 		"pola": rows,
 		"chart": distribution_chart(result.counts, highlight=highlight),
 		"sesuai": result.ok,
-		"hasil": "SESUAI" if result.ok else "TIDAK SESUAI",
-		"alasan": [violation_text(v) for v in result.violations],
+		"diperiksa": not result.too_small,
+		"hasil": hasil,
+		"alasan": alasan,
 	}
+
+
+@dataclass(frozen=True)
+class DistributionCheck:
+	"""How a distribution group is checked: its name on the form, the minimum size, the rounding names of
+	Kinerja ASN Settings (``distribution.ROUNDINGS``; None: the default)."""
+
+	group: str | None = None
+	min_size: int = 0
+	max_rounding: str | None = None
+	min_rounding: str | None = None
+
+	def options(self) -> dict[str, Any]:
+		return {
+			"max_rounding": distribution.rounding(self.max_rounding, distribution.DEFAULT_MAX_ROUNDING),
+			"min_rounding": distribution.rounding(self.min_rounding, distribution.DEFAULT_MIN_ROUNDING),
+		}
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ it). ``build`` itself checks nothing.
 
 import base64
 import mimetypes
+from collections import Counter
 from functools import cached_property
 from typing import Any
 
@@ -23,8 +24,11 @@ from frappe.utils import cint, flt, getdate
 
 from kinerja_asn.forms import build as pipeline
 from kinerja_asn.forms import context as ctx
+from kinerja_asn.penilaian_kinerja import groups
+from kinerja_asn.penilaian_kinerja.groups import GROUP
 from kinerja_asn.scoring import competency as comp
 from kinerja_asn.scoring import ratings
+from kinerja_asn.settings import min_group_size
 
 APPRAISAL = "ASN Appraisal"
 CALIBRATION = "Predicate Calibration"
@@ -60,6 +64,9 @@ def settings() -> frappe._dict:
 			perilaku_below=flt(s.perilaku_below_threshold) or ratings.DEFAULT_PERILAKU_BELOW,
 			jp_target_pns=flt(s.jp_target_pns),
 			jp_cap_pppk=flt(s.jp_cap_pppk),
+			min_group_size=min_group_size(),
+			max_rounding=s.distribution_max_rounding or None,
+			min_rounding=s.distribution_min_rounding or None,
 		),
 	)
 
@@ -147,18 +154,28 @@ def unit_distribution(department: str | None, appraisal_cycle: str | None) -> di
 	return {predikat: int(count) for predikat, count in rows}
 
 
-def unit_calibration(department: str | None, appraisal_cycle: str | None) -> frappe._dict | None:
-	"""The Predicate Calibration of a unit and cycle (the submitted one first), or None."""
-	if not department or not appraisal_cycle:
+def group_distribution(employee: str | None, appraisal_cycle: str | None) -> pipeline.UnitDistribution | None:
+	"""The distribution group of an appraisee: its CKO (from its Predicate Calibration, the submitted one
+	first, else the group's own), its name and its predikat counts; None when the appraisee has no group."""
+	group = groups.group_of(employee, appraisal_cycle)
+	if not group:
 		return None
-	rows = frappe.get_all(
+	info = frappe.db.get_value(GROUP, group, ["group_name", "organisation_predicate"], as_dict=True)
+	calibrated = frappe.get_all(
 		CALIBRATION,
-		filters={"department": department, "appraisal_cycle": appraisal_cycle, "docstatus": ("<", 2)},
-		fields=["name", "organisation_predicate", "leader", "docstatus"],
+		filters={"distribution_group": group, "docstatus": ("<", 2)},
+		pluck="organisation_predicate",
 		order_by="docstatus desc, modified desc",
 		limit=1,
 	)
-	return rows[0] if rows else None
+	counts = Counter(
+		r.predikat for r in groups.member_appraisals(group, ["predikat"]) if r.predikat in ratings.PREDIKAT
+	)
+	return pipeline.UnitDistribution(
+		organisation_predicate=(calibrated[0] if calibrated else None) or info.organisation_predicate,
+		counts=dict(counts),
+		group=info.group_name,
+	)
 
 
 def positive(value) -> float | None:
@@ -359,9 +376,9 @@ class StoredAppraisal:
 
 	@cached_property
 	def unit(self) -> pipeline.UnitDistribution:
-		calibration = unit_calibration(self.doc.department, self.doc.appraisal_cycle)
-		return pipeline.UnitDistribution(
-			organisation_predicate=calibration.organisation_predicate if calibration else None,
+		"""The appraisee's distribution group; before HR made the groups, the unit kerja, not yet checked."""
+		return group_distribution(self.doc.employee, self.doc.appraisal_cycle) or pipeline.UnitDistribution(
+			organisation_predicate=None,
 			counts=unit_distribution(self.doc.department, self.doc.appraisal_cycle),
 		)
 
@@ -473,7 +490,17 @@ class StoredCalibration:
 
 	@property
 	def unit_kerja(self) -> str:
+		if not self.doc.department:  # the group of the heads of perangkat daerah
+			return self.doc.group_name or ""
 		return self._units.get(self.doc.department, (self.doc.department, ""))[0]
+
+	@property
+	def group_name(self) -> str:
+		return self.doc.group_name or ""
+
+	@property
+	def settings(self) -> pipeline.Settings:
+		return settings().form
 
 	@property
 	def organisation_predicate(self) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_asn.demo import sample
-from kinerja_asn.scoring.distribution import check_distribution
+from kinerja_asn.scoring.distribution import DEFAULT_MIN_GROUP_SIZE, check_distribution
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,15 +40,17 @@ def test_files_exist(out, raw):
 			html = path / "forms" / employee["id"] / f"{form}.html"
 			assert html.exists(), html
 			assert not html.with_suffix(".pdf").exists()
-	for department in raw["departments"]:
-		assert (path / "forms" / f"penetapan_{sample.slug(department['department_name'])}.html").exists()
+	for group in ("Pimpinan Perangkat Daerah", "Dinas Kesehatan"):  # one Penetapan per distribution group
+		assert (path / "forms" / f"penetapan_{sample.slug(group)}.html").exists()
 	index = (path / "index.html").read_text(encoding="utf-8")
-	assert "forms/E01/skp.html" in index and "summary.md" in index and "penetapan_sekretariat.html" in index
+	assert (
+		"forms/E01/skp.html" in index and "summary.md" in index and "penetapan_dinas_kesehatan.html" in index
+	)
 
 
 def test_returned_summary_is_the_json(out, data):
 	assert out[1] == data
-	assert data["output"] == {"html_forms": 30 * 6 + 5, "pdf_forms": 0, "pdf_renderer": None}
+	assert data["output"] == {"html_forms": 30 * 6 + 2, "pdf_forms": 0, "pdf_renderer": None}
 
 
 def test_every_employee_has_predikat_jpm_and_box(data, raw):
@@ -72,22 +74,43 @@ def test_every_employee_has_predikat_jpm_and_box(data, raw):
 	assert sum(totals["talent_box"].values()) == 30
 
 
-def test_unit_checks_match_an_independent_check(data, raw):
-	by_department = defaultdict(list)
-	for employee in data["employees"]:
-		by_department[employee["department"]].append(employee["predikat"])
-	assert [u["department"] for u in data["units"]] == [d["department_name"] for d in raw["departments"]]
-	for unit in data["units"]:
-		expected = check_distribution(
-			raw["organisation_predicates"][unit["department"]], by_department[unit["department"]]
-		)
-		assert unit["organisation_predicate"] == raw["organisation_predicates"][unit["department"]]
-		assert unit["ok"] == expected.ok, unit["department"]
-		assert unit["counts"] == expected.counts
-		assert [v["code"] for v in unit["violations"]] == [v.rule.code for v in expected.violations]
-		assert unit["total"] == len(by_department[unit["department"]])
-	assert data["totals"]["units_passing"] + data["totals"]["units_failing"] == 5
-	assert data["totals"]["units_passing"] == sum(1 for u in data["units"] if u["ok"])
+def test_group_checks_match_an_independent_check(data, raw):
+	by_id = {e["id"]: e for e in data["employees"]}
+	heads = [e["id"] for e in data["employees"] if e["job_group"] == "JPT Pratama"]
+	# the default groups: the heads of perangkat daerah apart, the Dinas with all its sub-units as one group
+	assert [(g["name"], g["kind"], g["total"]) for g in data["groups"]] == [
+		("Pimpinan Perangkat Daerah", "Pimpinan", len(heads)),
+		("Dinas Kesehatan", "Unit", 30 - len(heads)),
+	]
+	for group in data["groups"]:
+		cko = raw["organisation_predicates"][group["name"]]
+		predikats = [by_id[e]["predikat"] for e in group["employees"]]
+		expected = check_distribution(cko, predikats, min_size=DEFAULT_MIN_GROUP_SIZE)
+		assert group["organisation_predicate"] == cko
+		assert (group["status"], group["counts"]) == (expected.status, expected.counts), group["name"]
+		assert [v["code"] for v in group["violations"]] == [v.rule.code for v in expected.violations]
+	# no nonsense: no group fails; the one-person group is too small to check, with the reason
+	assert [g["status"] for g in data["groups"]] == ["too_small", "ok"]
+	assert data["groups"][0]["too_small"].startswith("Too small to check: the group has 1 employees")
+	totals = data["totals"]
+	assert (totals["groups_passing"], totals["groups_failing"], totals["groups_too_small"]) == (1, 0, 1)
+
+
+def test_the_assistant_fixes_the_what_if(data):
+	what_if = data["what_if"]
+	assert (what_if["name"], what_if["organisation_predicate"], what_if["status"]) == (
+		"Dinas Kesehatan",
+		"Butuh Perbaikan",
+		"fail",
+	)
+	by_id = {e["id"]: e for e in data["employees"]}
+	after = {e: by_id[e]["predikat"] for e in what_if["employees"]}
+	for p in what_if["proposals"]:
+		assert after[p["employee"]] == p["from"] and p["text_id"]
+		after[p["employee"]] = p["to"]
+	assert check_distribution("Butuh Perbaikan", list(after.values())).ok
+	# 29 ASN: at least 18 Butuh Perbaikan (the sample has 6) and at most 2 Sangat Baik (it has 8)
+	assert len(what_if["proposals"]) == 12
 
 
 # PermenPANRB 6/2022 kuadran, written out again by hand: (hasil kerja, perilaku) -> predikat.
@@ -167,8 +190,9 @@ def test_e07_is_the_misconduct_case(data):
 def test_summary_markdown(out, data):
 	text = (out[0] / "summary.md").read_text(encoding="utf-8")
 	assert "| Nama | Jabatan | Hasil Kerja | Perilaku | Predikat | JPM | Kategori | 9-Box |" in text
-	for unit in data["units"]:
-		assert f"## {unit['department']}" in text
+	for group in data["groups"]:
+		assert f"## Kelompok distribusi: {group['name']}" in text
+	assert "## Simulasi asisten kalibrasi" in text and "TERLALU KECIL UNTUK DIPERIKSA" in text
 	for employee in data["employees"]:
 		assert employee["nama"] in text
 	assert "TIDAK SESUAI" in text and "## Total" in text
@@ -181,7 +205,7 @@ def test_deterministic(tmp_path, data):
 		"summary.md",
 		"index.html",
 		"forms/E12/laporan_kompetensi.html",
-		"forms/penetapan_sekretariat.html",
+		"forms/penetapan_dinas_kesehatan.html",
 	):
 		assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -204,6 +228,7 @@ def test_cli_runs(tmp_path):
 		check=True,
 	)
 	assert "PDF: skipped" in result.stdout
-	assert "Predikat:" in result.stdout and "Units (SE MenPANRB 3/2023)" in result.stdout
+	assert "Predikat:" in result.stdout and "Distribution groups (SE MenPANRB 3/2023)" in result.stdout
+	assert "Calibration assistant, what-if Dinas Kesehatan" in result.stdout
 	assert str(tmp_path.resolve()) in result.stdout
 	assert (tmp_path / "summary.json").exists()
