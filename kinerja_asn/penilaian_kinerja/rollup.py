@@ -13,7 +13,7 @@ from frappe.model.document import Document
 from frappe.query_builder.functions import Avg, Concat, Count, GroupConcat
 
 from kinerja_asn.db import bulk_update
-from kinerja_asn.scoring.aggregation import RoleStat, combine, scored_groups, summarise_roles
+from kinerja_asn.scoring.aggregation import RoleStat, combine_counted, summarise_roles
 from kinerja_asn.scoring.appraisal import Config, derive
 from kinerja_asn.scoring.competency import CompetencyScore, gap
 from kinerja_asn.scoring.ratings import GoalResult
@@ -139,25 +139,20 @@ def _rows(per_item, item, value, for_update: bool):
 				yield appraisal, role, name, mean, count
 
 
-def used_count(stats: list[RoleStat], weights: dict[str, float], threshold: int) -> int:
-	"""Raters whose ratings make the combined score of one item."""
-	return sum(g.count for g, _weight in scored_groups(stats, weights, threshold))
-
-
 def apply(doc, agg: Aggregates, cfg: Config, weights: dict[str, float], threshold: int) -> None:
 	"""Write aggregates and derived scores onto an appraisal (a Document or a frappe._dict with rows).
 
 	Every stored mean and score is built from the groups the person rated may see (the pure core's
 	``scored_groups``), so nothing stored reveals a peer or subordinate group below the anonymity threshold."""
 	for row in doc.competencies:
-		stats = agg.competency.get(row.competency, [])
-		row.assessed_level = combine(stats, weights, threshold)
-		row.rater_count = used_count(stats, weights, threshold)
+		row.assessed_level, row.rater_count = combine_counted(
+			agg.competency.get(row.competency, []), weights, threshold
+		)
 		row.gap = gap(row.assessed_level, row.required_level) if row.assessed_level is not None else None
 	for row in doc.behaviours:
-		stats = agg.behaviour.get(row.core_value, [])
-		row.score = combine(stats, weights, threshold)
-		row.rater_count = used_count(stats, weights, threshold)
+		row.score, row.rater_count = combine_counted(
+			agg.behaviour.get(row.core_value, []), weights, threshold
+		)
 
 	scores = [row.score for row in doc.behaviours if row.score is not None]
 	doc.behaviour_score = round(sum(scores) / len(scores), 2) if scores else None
