@@ -12,7 +12,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.query_builder.functions import Avg, Concat, Count, GroupConcat
 
-from kinerja_asn.db import bulk_update
+from kinerja_asn.db import bulk_insert, bulk_update
 from kinerja_asn.scoring.aggregation import RoleStat, combine_counted, summarise_roles
 from kinerja_asn.scoring.appraisal import Config, derive
 from kinerja_asn.scoring.competency import CompetencyScore, gap
@@ -315,7 +315,7 @@ def replace_role_summaries(docs: dict[str, frappe._dict]) -> None:
 				)
 			)
 	if rows:
-		frappe.db.bulk_insert(
+		bulk_insert(
 			"ASN Appraisal Role Summary",
 			[
 				"name",
