@@ -57,7 +57,6 @@ def site(name: str, bench: Path | str = BENCH) -> Iterator[None]:
 	frappe.init(site=name, sites_path=str(sites))
 	frappe.connect()
 	frappe.set_user("Administrator")
-	frappe.flags.mute_emails = True
 	try:
 		yield
 	finally:
