@@ -38,8 +38,9 @@ BIG_TABLE = 10_000  # rows: a table this large grows with the cycle
 WARM_UP = 3  # submits not counted after connecting to a site
 
 
-def bare_queries(appraisals: list[str], joined: bool) -> float:
-	"""The per-item aggregates alone (all rows fetched), as the roll-up's layout or joined to the feedback."""
+def bare_queries(appraisals: list[str], joined: bool, explain: bool = False) -> float:
+	"""The per-item aggregates alone (all rows fetched), as the roll-up's layout or joined to the feedback;
+	`explain` prints their plans instead of timing them."""
 	names = tuple(appraisals)
 	started = time.perf_counter()
 	for child, item, value in AGGREGATES:
@@ -54,6 +55,13 @@ def bare_queries(appraisals: list[str], joined: bool) -> float:
 				FROM `tab{child}` r
 				WHERE r.asn_appraisal IN %(names)s AND r.docstatus = 1 AND r.{value} > 0
 				GROUP BY r.asn_appraisal, r.rater_role, r.{item}"""
+		if explain:
+			for p in frappe.db.sql(f"EXPLAIN {query}", {"names": names}, as_dict=True):  # nosemgrep: ours
+				print(
+					f"   EXPLAIN {child}{' (joined)' if joined else ''}: {p.table} type={p.type} "
+					f"key={p.key} rows={int(p.rows or 0):,} {p.Extra}"
+				)
+			continue
 		frappe.db.sql(query, {"names": names})  # nosemgrep: benchmark, our own table names
 	return time.perf_counter() - started
 
@@ -229,6 +237,8 @@ def measure(args, name: str, full: bool) -> dict:
 			out["bare_join"] = best(lambda: bare_queries(appraisals, joined=True), args.repeat)
 			print(f"bare aggregate queries, rating rows alone (covering index): {out['bare_keys']:.2f} s")
 			print(f"bare aggregate queries, joined to Rater Feedback (before):  {out['bare_join']:.2f} s")
+			bare_queries(appraisals, joined=False, explain=True)
+			bare_queries(appraisals, joined=True, explain=True)
 			runs = [rollup_breakdown(appraisals) for _ in range(args.repeat)]
 			parts = min(runs, key=lambda p: p["total"])
 			out["rollup"] = parts["total"]

@@ -149,6 +149,20 @@ class TestLifecycle(KinerjaTestCase):
 		self.assertEqual(frappe.db.get_value("Rater Feedback", name, "docstatus"), 0)
 		self.assertEqual(rating_key_mismatches(self.cycle), [])  # submit, cancel (withdraw), amend
 
+	def test_patch_fills_the_rating_keys(self):
+		"""Sites from before v1.2: the patch gives every rating row the keys of its feedback."""
+		from kinerja_asn.patches.v1_2 import rating_rollup_keys
+
+		name = task(self.appraisal("s1"), self.e["s3"])
+		for child, *_rest in RATINGS:
+			Row = frappe.qb.DocType(child)
+			frappe.qb.update(Row).set(Row.asn_appraisal, None).set(Row.rater_role, None).where(
+				Row.parent == name
+			).run()
+		self.assertTrue(rating_key_mismatches(self.cycle))
+		rating_rollup_keys.execute()
+		self.assertEqual(rating_key_mismatches(self.cycle), [])
+
 	def test_rating_keys_are_set_by_the_server(self):
 		"""The roll-up's keys on the rating rows come from the feedback, never from what a request sent."""
 		name = task(self.appraisal("s3"), self.e["s4"])
