@@ -1,18 +1,22 @@
-"""Set-based database helpers (portable across Frappe v15 minor versions)."""
+"""Set-based database helpers (portable across Frappe v15 minor versions, MariaDB ≥ 10.6 as Frappe v15 needs)."""
+
+import json
 
 import frappe
 from frappe.utils import now
 
 
 def bulk_update(
-	doctype: str, updates: dict[str, dict], chunk_size: int = 1000, update_modified: bool = False
+	doctype: str, updates: dict[str, dict], chunk_size: int = 10000, update_modified: bool = False
 ) -> None:
 	"""UPDATE many existing rows with different values in one statement per chunk.
 
-	`UPDATE … JOIN (SELECT … UNION ALL SELECT …)` keyed on `name`: only rows that still exist are updated, so a
-	row deleted meanwhile (a cancelled appraisal's child rows, say) is never brought back, unlike `INSERT … ON
-	DUPLICATE KEY UPDATE`. These are derived values (the roll-up's scores), so no Version is written: the
-	state changes of a document leave theirs (kinerja_asn.penilaian_kinerja.lifecycle.record_change).
+	`UPDATE … JOIN JSON_TABLE(…)` keyed on `name`: the values travel as one JSON parameter, read by the
+	server as a table with the columns' own types (half the time of the `UNION ALL SELECT …` rows this
+	replaced, on 78,000 rows); only rows that still exist are updated, so a row deleted meanwhile (a
+	cancelled appraisal's child rows, say) is never brought back, unlike `INSERT … ON DUPLICATE KEY UPDATE`.
+	These are derived values (the roll-up's scores), so no Version is written: the state changes of a
+	document leave theirs (kinerja_asn.penilaian_kinerja.lifecycle.record_change).
 	"""
 	if not updates:
 		return
@@ -20,18 +24,47 @@ def bulk_update(
 	if update_modified:
 		fields += ["modified", "modified_by"]
 		stamp = {"modified": now(), "modified_by": frappe.session.user}
-	first = "SELECT " + ", ".join(["%s AS `name`", *(f"%s AS `{field}`" for field in fields)])
-	rest = "SELECT " + ", ".join(["%s"] * (len(fields) + 1))
+	types = column_types(doctype)
+	columns = ", ".join(
+		f"`{field}` {types[field]} PATH '$[{i}]'" for i, field in enumerate(["name", *fields])
+	)
 	assignments = ", ".join(f"t.`{field}` = v.`{field}`" for field in fields)
 	names = list(updates)
 	for start in range(0, len(names), chunk_size):
-		chunk = names[start : start + chunk_size]
-		values = []
-		for name in chunk:
+		rows = []
+		for name in names[start : start + chunk_size]:
 			row = {**updates[name], **(stamp if update_modified else {})}
-			values.extend([name, *(row.get(field) for field in fields)])
-		rows = " UNION ALL ".join([first] + [rest] * (len(chunk) - 1))
-		frappe.db.sql(  # nosemgrep: parameterised; column names come from our code, never from input
-			f"UPDATE `tab{doctype}` t JOIN ({rows}) v ON t.`name` = v.`name` SET {assignments}",
-			values,
+			rows.append([name, *(row.get(field) for field in fields)])
+		frappe.db.sql(  # nosemgrep: parameterised; column names and types come from our code and the schema
+			f"""UPDATE `tab{doctype}` t JOIN JSON_TABLE(%s, '$[*]' COLUMNS({columns})) v ON t.`name` = v.`name`
+			SET {assignments}""",
+			(json.dumps(rows, default=str),),
 		)
+
+
+def bulk_insert(doctype: str, fields: list[str], rows: list[tuple], chunk_size: int = 10000) -> None:
+	"""INSERT many rows, one statement per chunk: `INSERT … SELECT … FROM JSON_TABLE(…)`, the values as one
+	JSON parameter (Frappe's own bulk_insert builds every value into a query-builder term: 6 s for 24,000
+	role-summary rows, against 0.5 s here)."""
+	if not rows:
+		return
+	types = column_types(doctype)
+	columns = ", ".join(f"`{field}` {types[field]} PATH '$[{i}]'" for i, field in enumerate(fields))
+	names = ", ".join(f"`{field}`" for field in fields)
+	for start in range(0, len(rows), chunk_size):
+		frappe.db.sql(  # nosemgrep: parameterised; column names and types come from our code and the schema
+			f"""INSERT INTO `tab{doctype}` ({names})
+			SELECT {names} FROM JSON_TABLE(%s, '$[*]' COLUMNS({columns})) v""",
+			(json.dumps(rows[start : start + chunk_size], default=str),),
+		)
+
+
+def column_types(doctype: str) -> dict[str, str]:
+	"""The SQL type of every column of a doctype's table (as the table has it), cached per request."""
+	cache = frappe.local.cache.setdefault("kinerja_asn_column_types", {})
+	if doctype not in cache:
+		cache[doctype] = {
+			row[0]: row[1]
+			for row in frappe.db.sql(f"SHOW COLUMNS FROM `tab{doctype}`")  # nosemgrep: our own doctypes
+		}
+	return cache[doctype]

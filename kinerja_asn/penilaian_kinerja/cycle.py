@@ -15,6 +15,7 @@ from frappe.utils.password import get_encryption_key
 
 from kinerja_asn import access
 from kinerja_asn.penilaian_kinerja import lifecycle
+from kinerja_asn.penilaian_kinerja.rollup import ROLLUP_KEYS
 from kinerja_asn.scoring.raters import Directory, Person, assign_raters
 from kinerja_asn.settings import get_settings
 
@@ -269,11 +270,23 @@ def create_rater_tasks(
 					idx,
 					competency,
 					0,
+					appraisal,
+					role,
 				)
 			)
 		for idx, value in enumerate(values, 1):
 			behaviour_rows.append(
-				(frappe.generate_hash(length=10), name, "Rater Feedback", "behaviour_ratings", idx, value, 0)
+				(
+					frappe.generate_hash(length=10),
+					name,
+					"Rater Feedback",
+					"behaviour_ratings",
+					idx,
+					value,
+					0,
+					appraisal,
+					role,
+				)
 			)
 	child = ["name", "parent", "parenttype", "parentfield", "idx"]
 	frappe.db.bulk_insert(
@@ -285,8 +298,13 @@ def create_rater_tasks(
 		],
 		parents,
 	)  # fmt: skip
-	frappe.db.bulk_insert("Rater Competency Rating", [*child, "competency", "level"], competency_rows)
-	frappe.db.bulk_insert("Rater Behaviour Rating", [*child, "core_value", "score"], behaviour_rows)
+	# the roll-up's keys on every rating row, as RaterFeedback.set_rollup_keys sets them (rollup.ROLLUP_KEYS)
+	frappe.db.bulk_insert(
+		"Rater Competency Rating", [*child, "competency", "level", *ROLLUP_KEYS], competency_rows
+	)
+	frappe.db.bulk_insert(
+		"Rater Behaviour Rating", [*child, "core_value", "score", *ROLLUP_KEYS], behaviour_rows
+	)
 	return len(tasks)
 
 

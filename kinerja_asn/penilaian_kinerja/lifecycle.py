@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from kinerja_asn.penilaian_kinerja.rollup import RATINGS
 from kinerja_asn.scoring.aggregation import ATASAN
 
 FIXED = "Ditetapkan"
@@ -90,6 +91,7 @@ def take_over_feedback(amended, reason: str | None) -> int:
 	if not names:
 		return 0
 	frappe.qb.update(RF).set(RF.asn_appraisal, amended.name).where(RF.name.isin(names)).run()
+	set_rating_keys(names, asn_appraisal=amended.name)
 	for name in names:
 		record_change("Rater Feedback", name, [("asn_appraisal", amended.amended_from, amended.name)])
 	user = frappe.session.user
@@ -104,6 +106,16 @@ def take_over_feedback(amended, reason: str | None) -> int:
 		_("Amends {0}; took over its {1} rater feedback.").format(amended.amended_from, len(names)),
 	)
 	return len(names)
+
+
+def set_rating_keys(feedback: list[str], **keys) -> None:
+	"""Keep the roll-up's keys on the rating rows (rollup.ROLLUP_KEYS) when feedback changes without a save."""
+	for child, *_rest in RATINGS:
+		Row = frappe.qb.DocType(child)
+		query = frappe.qb.update(Row)
+		for fieldname, value in keys.items():
+			query = query.set(Row[fieldname], value)
+		query.where(Row.parent.isin(feedback) & (Row.parenttype == "Rater Feedback")).run()
 
 
 def move_atasan_task(appraisal: str, old: str | None, new: str | None) -> None:

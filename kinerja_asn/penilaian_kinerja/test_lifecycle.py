@@ -18,6 +18,7 @@ from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal.test_asn_appraisal impo
 	task,
 	user,
 )
+from kinerja_asn.penilaian_kinerja.rollup import RATINGS
 from kinerja_asn.scoring.aggregation import ATASAN, REKAN
 from kinerja_asn.scoring.ratings import DI_ATAS, DI_BAWAH, SESUAI
 from kinerja_asn.tests.utils import KinerjaTestCase, fill_feedback, make_cycle
@@ -25,6 +26,33 @@ from kinerja_asn.tests.utils import KinerjaTestCase, fill_feedback, make_cycle
 PREFIX = "siklus"
 KEYS = ("kabid", "s1", "s2", "s3", "s4", "p1")
 REASON = "Ditetapkan dalam rapat evaluasi kinerja."
+
+
+def rating_key_mismatches(cycle: str) -> list[tuple]:
+	"""Rating rows of a cycle's feedback whose roll-up keys (rollup.ROLLUP_KEYS, docstatus) differ from their
+	feedback's; empty when the lifecycle kept them."""
+	RF = frappe.qb.DocType("Rater Feedback")
+	out = []
+	for child, *_rest in RATINGS:
+		Row = frappe.qb.DocType(child)
+		out += (
+			frappe.qb.from_(Row)
+			.join(RF)
+			.on(RF.name == Row.parent)
+			.select(Row.parent, Row.asn_appraisal, Row.rater_role, Row.docstatus)
+			.where(
+				(RF.appraisal_cycle == cycle)
+				& (
+					(Row.asn_appraisal.isnull())
+					| (Row.asn_appraisal != RF.asn_appraisal)
+					| (Row.rater_role.isnull())
+					| (Row.rater_role != RF.rater_role)
+					| (Row.docstatus != RF.docstatus)
+				)
+			)
+			.run()
+		)
+	return out
 
 
 class TestLifecycle(KinerjaTestCase):
@@ -119,6 +147,33 @@ class TestLifecycle(KinerjaTestCase):
 		self.assertIn("deadline", str(ctx.exception))
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("Rater Feedback", name, "docstatus"), 0)
+		self.assertEqual(rating_key_mismatches(self.cycle), [])  # submit, cancel (withdraw), amend
+
+	def test_patch_fills_the_rating_keys(self):
+		"""Sites from before v1.2: the patch gives every rating row the keys of its feedback."""
+		from kinerja_asn.patches.v1_2 import rating_rollup_keys
+
+		name = task(self.appraisal("s1"), self.e["s3"])
+		for child, *_rest in RATINGS:
+			Row = frappe.qb.DocType(child)
+			frappe.qb.update(Row).set(Row.asn_appraisal, None).set(Row.rater_role, None).where(
+				Row.parent == name
+			).run()
+		self.assertTrue(rating_key_mismatches(self.cycle))
+		rating_rollup_keys.execute()
+		self.assertEqual(rating_key_mismatches(self.cycle), [])
+
+	def test_rating_keys_are_set_by_the_server(self):
+		"""The roll-up's keys on the rating rows come from the feedback, never from what a request sent."""
+		name = task(self.appraisal("s3"), self.e["s4"])
+		doc = frappe.get_doc("Rater Feedback", name)
+		for row in [*doc.competency_ratings, *doc.behaviour_ratings]:
+			row.asn_appraisal, row.rater_role = self.appraisal("s2"), ATASAN  # forged
+		doc.save()
+		self.assertEqual(rating_key_mismatches(self.cycle), [])
+		self.assertEqual(
+			{r.rater_role for r in frappe.get_doc("Rater Feedback", name).competency_ratings}, {REKAN}
+		)
 
 	def test_reorganisation_moves_the_open_atasan_task(self):
 		s1, s2 = self.appraisal("s1"), self.appraisal("s2")
@@ -147,6 +202,8 @@ class TestLifecycle(KinerjaTestCase):
 		self.assertRaises(frappe.PermissionError, set_evaluation, s2, notes="x")
 		self.as_user("kabid2")
 		set_evaluation(s2, notes="Penilai baru.")
+		frappe.set_user("Administrator")
+		self.assertEqual(rating_key_mismatches(self.cycle), [])
 
 	def test_calibration_refuses_stale_rows_and_open_feedback(self):
 		self.rate_unit()
@@ -237,6 +294,7 @@ class TestLifecycle(KinerjaTestCase):
 		amended.insert()
 		self.assertEqual(self.submitted(amended.name), kept)
 		self.assertEqual(self.submitted(s2), {})
+		self.assertEqual(rating_key_mismatches(self.cycle), [])  # the ratings moved with their feedback
 		self.assertEqual(
 			[r.assessed_level for r in amended.competencies], [r.assessed_level for r in before.competencies]
 		)

@@ -133,10 +133,19 @@ def combine(
 	threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
 ) -> float | None:
 	"""Weighted mean of the visible group means (``scored_groups``); None if no weighted group has raters."""
+	return combine_counted(role_stats, weights, threshold)[0]
+
+
+def combine_counted(
+	role_stats: Iterable[RoleStat],
+	weights: Mapping[str, float] = DEFAULT_ROLE_WEIGHTS,
+	threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
+) -> tuple[float | None, int]:
+	"""``combine`` and the number of raters whose ratings make it (0 when it is None), from one grouping."""
 	used = scored_groups(role_stats, weights, threshold)
 	if not used:
-		return None
-	return round(sum(g.mean * weight for g, weight in used), 2)
+		return None, 0
+	return round(sum(g.mean * weight for g, weight in used), 2), sum(g.count for g, _weight in used)
 
 
 def visible_groups(
@@ -181,14 +190,12 @@ def summarise_roles(
 	counts = [RoleStat(role, 0, n) for role, n in submitted.items()]
 	groups = {g.role: g for g in visible_groups(counts, threshold)}
 	weight_of = {g.role: weight for g, weight in scored_groups(counts, weights, threshold)}
+	# the visible groups of every item, once (not once per role)
+	competency_groups = [visible_groups(stats, threshold) for stats in competency.values()]
+	behaviour_groups = [visible_groups(stats, threshold) for stats in behaviour.values()]
 
-	def mean(stats_by_item: Mapping[str, Iterable[RoleStat]], role: str) -> float | None:
-		means = [
-			g.mean
-			for stats in stats_by_item.values()
-			for g in visible_groups(stats, threshold)
-			if g.role == role
-		]
+	def mean(item_groups: list[list[RoleStat]], role: str) -> float | None:
+		means = [g.mean for item in item_groups for g in item if g.role == role]
 		return round(sum(means) / len(means), 2) if means else None
 
 	rows = []
@@ -207,8 +214,8 @@ def summarise_roles(
 				role=role,
 				assigned=n_assigned,
 				submitted=groups[role].count if visible else submitted.get(role, 0),
-				competency_mean=mean(competency, role) if visible else None,
-				behaviour_mean=mean(behaviour, role) if visible else None,
+				competency_mean=mean(competency_groups, role) if visible else None,
+				behaviour_mean=mean(behaviour_groups, role) if visible else None,
 				weight=round(weight_of.get(role, 0) * 100, 2),
 			)
 		)

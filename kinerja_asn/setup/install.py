@@ -7,6 +7,7 @@ import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
 from kinerja_asn import access
+from kinerja_asn.penilaian_kinerja import rollup
 from kinerja_asn.scoring import angka_kredit, competency
 from kinerja_asn.setup.custom_fields import get_custom_fields
 
@@ -41,8 +42,15 @@ def add_supervisor_role() -> None:
 
 
 def add_indexes() -> None:
-	"""The roll-ups filter feedback by appraisal and docstatus (see penilaian_kinerja/rollup.py)."""
-	frappe.db.add_index("Rater Feedback", ["asn_appraisal", "docstatus"])
+	"""Covering indexes of the roll-up's aggregate queries (kinerja_asn.penilaian_kinerja.rollup.collect):
+	feedback counted per (appraisal, rater role, docstatus), ratings averaged per (appraisal, rater role, item)
+	from the rating rows alone. Each also serves every lookup of one appraisal's feedback or ratings."""
+	frappe.db.add_index("Rater Feedback", RATER_FEEDBACK_INDEX)
+	for child, _key, item, value in rollup.RATINGS:
+		frappe.db.add_index(child, rollup.rating_index(item, value))
+
+
+RATER_FEEDBACK_INDEX = ["asn_appraisal", "rater_role", "docstatus"]
 
 
 def before_uninstall() -> None:

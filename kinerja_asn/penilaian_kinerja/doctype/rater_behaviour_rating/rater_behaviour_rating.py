@@ -13,11 +13,13 @@ class RaterBehaviourRating(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		asn_appraisal: DF.Data | None
 		core_value: DF.Link
 		note: DF.SmallText | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		rater_role: DF.Data | None
 		score: DF.Int
 	# end: auto-generated types
 	pass

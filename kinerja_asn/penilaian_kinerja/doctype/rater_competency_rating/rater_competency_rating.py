@@ -13,11 +13,13 @@ class RaterCompetencyRating(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		asn_appraisal: DF.Data | None
 		competency: DF.Link
 		evidence: DF.SmallText | None
 		level: DF.Int
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		rater_role: DF.Data | None
 	# end: auto-generated types
 	pass

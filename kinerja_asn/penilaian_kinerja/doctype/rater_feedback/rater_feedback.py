@@ -50,6 +50,7 @@ class RaterFeedback(Document):
 		self.validate_duplicate()
 		self.set_rows(appraisal)
 		self.validate_scores(complete=self.docstatus == 1)
+		self.set_rollup_keys()
 
 	def save(self, *args, **kwargs):
 		# every write of a feedback goes through save (submit, cancel, REST docstatus changes, the portal)
@@ -158,6 +159,15 @@ class RaterFeedback(Document):
 			for name in allowed:
 				if name not in seen:
 					self.append(table, {field: name})
+
+	def set_rollup_keys(self) -> None:
+		"""The roll-up groups ratings by appraisal and rater role without reading this document: each rating
+		row carries both (kinerja_asn.penilaian_kinerja.rollup.ROLLUP_KEYS), always copied from the document,
+		whatever a request sent for them. Frappe keeps the rows' docstatus with the document's."""
+		for table in ("competency_ratings", "behaviour_ratings"):
+			for row in self.get(table):
+				row.asn_appraisal = self.asn_appraisal
+				row.rater_role = self.rater_role
 
 	def validate_scores(self, complete: bool) -> None:
 		for table, field, value, label in (

@@ -1,26 +1,34 @@
-"""Benchmark of the appraisal roll-ups on a generated regency (figures, never a timed test).
+"""The generated regency every benchmark runs on: shared data generation and site helpers (never shipped).
 
-	bench --site bench.test execute kinerja_asn.benchmarks.regency.generate --kwargs "{'units': 60}"
-	bench --site bench.test execute kinerja_asn.benchmarks.regency.run
+	cd ~/frappe-bench
+	env/bin/python apps/kinerja_asn/benchmarks/regency.py --site bench.test --units 60
 
-`generate` builds (idempotently, with bulk inserts) a regency of `units` × 100 ASN with a reports_to
-hierarchy, position profiles of 13 competencies, an annual cycle, ASN Appraisals and, from the hierarchy,
-about 5.8 Rater Feedback per appraisal with 20 ratings each (90% submitted). `run` prints:
-the full-cycle roll-up, single feedback submits (each with its roll-up), the SE 3/2023 check of every unit,
-and the naive way (load and save each appraisal) measured on a sample and extrapolated. Every measurement
-is rolled back, so runs are repeatable. Use a dedicated site: the data is not cleaned up.
+builds (idempotently, with bulk inserts, committed) a regency of `units` × 100 ASN with a reports_to hierarchy,
+position profiles of 13 competencies, an annual cycle, ASN Appraisals and, from the hierarchy, about 5.8 Rater
+Feedback per appraisal with 20 ratings each (90% submitted): at 60 units 6,000 ASN, 35,880 feedback, 717,600
+rating rows. Beside it, for the benchmarks that compare with HRMS, the same people get what HRMS itself would
+hold for them: an HRMS Appraisal each (an Appraisal Template of 3 KRAs and 3 feedback criteria) and an
+Employee Performance Feedback for every Rater Feedback but the self-assessments (90% submitted). It prints
+what it made and how long it took. Use a dedicated site: the data is not cleaned up.
+
+The other scripts of this folder import it (`site`, `timed`, `percentile`, `peak_mib`, CYCLE …); each says
+in its docstring how to run it and what it prints.
 """
 
+import argparse
+import os
 import random
 import resource
-import statistics
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import frappe
 from frappe.utils import now
 
-from kinerja_asn.penilaian_kinerja import rollup
-from kinerja_asn.scoring.aggregation import ATASAN
+from kinerja_asn.scoring.aggregation import ATASAN, DIRI
 from kinerja_asn.scoring.raters import Person, assign_raters
 
 CYCLE = "Benchmark Kabupaten 2026"
@@ -32,9 +40,61 @@ POSITIONS = {
 	"BM Pelaksana": "Pelaksana",
 	"BM Fungsional Ahli Pertama": "JF Ahli Pertama",
 }
+TEMPLATE = "BM Template Kinerja"
+WEIGHTS = (40, 30, 30)  # of the template's 3 KRAs and 3 feedback criteria
+BENCH = Path(__file__).resolve().parents[3]  # <bench>/apps/kinerja_asn/benchmarks/regency.py
+
+
+# --- running a benchmark on a site ------------------------------------------------------------------------
+
+
+@contextmanager
+def site(name: str, bench: Path | str = BENCH) -> Iterator[None]:
+	"""Connect this process to a site of a bench, as `bench --site name execute` would; one site after the
+	other in the same process is fine (a benchmark compares two sites in one run)."""
+	sites = Path(bench).resolve() / "sites"
+	os.chdir(sites)
+	frappe.init(site=name, sites_path=str(sites))
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		yield
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+def timed(fn, *args, **kwargs) -> float:
+	started = time.perf_counter()
+	fn(*args, **kwargs)
+	return time.perf_counter() - started
+
+
+def percentile(values: list[float], q: float) -> float:
+	"""The q-th percentile (0–100) by the nearest-rank method."""
+	ordered = sorted(values)
+	return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+
+
+def peak_mib() -> float:
+	return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def require_regency() -> list[str]:
+	"""The draft ASN Appraisals of the generated cycle; exits when the site has none."""
+	names = frappe.get_all(
+		"ASN Appraisal", filters={"appraisal_cycle": CYCLE, "docstatus": 0}, pluck="name", order_by="name"
+	)
+	if not names:
+		sys.exit(f"{frappe.local.site}: no generated regency; run benchmarks/regency.py --site … first")
+	return names
+
+
+# --- generation -------------------------------------------------------------------------------------------
 
 
 def generate(units: int = 60, per_unit: int = 100, seed: int = 2026) -> None:
+	"""The regency of `units` × `per_unit` ASN (idempotent: what exists is kept), committed."""
 	from kinerja_asn.demo.load import ensure_company, load_data
 
 	rng = random.Random(seed)
@@ -46,10 +106,12 @@ def generate(units: int = 60, per_unit: int = 100, seed: int = 2026) -> None:
 	setup_cycle(company, people)
 	appraisals = setup_appraisals(company, people, rng)
 	feedback = setup_feedback(people, appraisals, rng)
+	hrms_feedback = setup_hrms(company, people, rng)
 	frappe.db.commit()  # nosemgrep: benchmark data generator
 	print(
 		f"generated {len(people)} ASN in {len(departments)} units, {len(appraisals)} appraisals, "
-		f"{feedback} Rater Feedback in {time.perf_counter() - started:.1f} s"
+		f"{feedback} Rater Feedback; HRMS: {len(people)} Appraisals, {hrms_feedback} Employee Performance "
+		f"Feedback; in {time.perf_counter() - started:.1f} s"
 	)
 
 
@@ -395,6 +457,8 @@ def setup_feedback(people: list[Person], appraisals: dict[str, str], rng: random
 						docstatus,
 						competency,
 						level,
+						appraisal,
+						role,
 					)
 				)
 			for idx, value in enumerate(values, 1):
@@ -409,6 +473,8 @@ def setup_feedback(people: list[Person], appraisals: dict[str, str], rng: random
 						docstatus,
 						value,
 						score,
+						appraisal,
+						role,
 					)
 				)
 	child = ["name", "parent", "parenttype", "parentfield", "idx", "docstatus"]
@@ -432,98 +498,129 @@ def setup_feedback(people: list[Person], appraisals: dict[str, str], rng: random
 		feedback,
 		chunk_size=5000,
 	)
+	# the roll-up's keys on every rating row, as the feedback's lifecycle keeps them (rollup.ROLLUP_KEYS)
 	frappe.db.bulk_insert(
-		"Rater Competency Rating", [*child, "competency", "level"], comp_rows, chunk_size=10000
+		"Rater Competency Rating",
+		[*child, "competency", "level", "asn_appraisal", "rater_role"],
+		comp_rows,
+		chunk_size=10000,
 	)
 	frappe.db.bulk_insert(
-		"Rater Behaviour Rating", [*child, "core_value", "score"], beh_rows, chunk_size=10000
+		"Rater Behaviour Rating",
+		[*child, "core_value", "score", "asn_appraisal", "rater_role"],
+		beh_rows,
+		chunk_size=10000,
 	)
 	return count
 
 
-# --- measurements ---------------------------------------------------------------------------------------
-
-
-def timed(fn, *args, **kwargs) -> float:
-	started = time.perf_counter()
-	fn(*args, **kwargs)
-	return time.perf_counter() - started
-
-
-def run(naive_sample: int = 200, submits: int = 20) -> None:
-	frappe.set_user("Administrator")
-	appraisals = frappe.get_all(
-		"ASN Appraisal", filters={"appraisal_cycle": CYCLE, "docstatus": 0}, pluck="name"
-	)
-	feedback_rows = frappe.db.count("Rater Feedback")
-	rating_rows = frappe.db.count("Rater Competency Rating") + frappe.db.count("Rater Behaviour Rating")
-	print(f"data: {len(appraisals)} ASN Appraisals, {feedback_rows} Rater Feedback, {rating_rows} ratings")
-
-	full = timed(rollup.rollup, appraisals)
-	frappe.db.rollback()
-	print(f"full cycle roll-up (set-based, {len(appraisals)} appraisals): {full:.2f} s   [target < 15 s]")
-
-	drafts = frappe.get_all(
-		"Rater Feedback",
-		filters={"appraisal_cycle": CYCLE, "docstatus": 0},
-		fields=["name", "asn_appraisal"],
-		limit=submits * 5,
-	)
-	seen, times = set(), []
-	for i, row in enumerate(drafts):
-		if row.asn_appraisal in seen or len(times) >= submits:
-			continue
-		seen.add(row.asn_appraisal)
-		doc = frappe.get_doc("Rater Feedback", row.name)
-		for r in doc.competency_ratings:
-			r.level = r.level or 3
-		for r in doc.behaviour_ratings:
-			r.score = r.score or 3
-		elapsed = timed(doc.submit)
-		frappe.db.rollback()
-		if i:  # the first submit warms the caches (doctype meta, settings) and is not counted
-			times.append(elapsed)
-	if times:
-		times.sort()
-		p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-		print(
-			f"one feedback submit incl. roll-up: median {statistics.median(times) * 1000:.0f} ms, "
-			f"p95 {p95 * 1000:.0f} ms over {len(times)} submits   [target < 100 ms]"
-		)
-
-	departments = frappe.get_all(
-		"ASN Appraisal", filters={"appraisal_cycle": CYCLE}, pluck="department", distinct=True
-	)
-
-	def calibrate_all() -> None:
-		for department in departments:
-			doc = frappe.get_doc(
-				{
-					"doctype": "Predicate Calibration",
-					"department": department,
-					"appraisal_cycle": CYCLE,
-					"organisation_predicate": "Baik",
-				}
+def template() -> str:
+	"""An HRMS Appraisal Template like an agency's: 3 KRAs and 3 feedback criteria."""
+	if frappe.db.exists("Appraisal Template", TEMPLATE):
+		return TEMPLATE
+	for i in range(1, 4):
+		if not frappe.db.exists("KRA", f"BM KRA {i}"):
+			frappe.get_doc({"doctype": "KRA", "title": f"BM KRA {i}"}).insert(ignore_permissions=True)
+		if not frappe.db.exists("Employee Feedback Criteria", f"BM Kriteria {i}"):
+			frappe.get_doc({"doctype": "Employee Feedback Criteria", "criteria": f"BM Kriteria {i}"}).insert(
+				ignore_permissions=True
 			)
-			doc.set_employees()
-			doc.check()
+	frappe.get_doc(
+		{
+			"doctype": "Appraisal Template",
+			"template_title": TEMPLATE,
+			"goals": [
+				{"key_result_area": f"BM KRA {i}", "per_weightage": w} for i, w in enumerate(WEIGHTS, 1)
+			],
+			"rating_criteria": [
+				{"criteria": f"BM Kriteria {i}", "per_weightage": w} for i, w in enumerate(WEIGHTS, 1)
+			],
+		}
+	).insert(ignore_permissions=True)
+	return TEMPLATE
 
-	rollup.rollup(appraisals)  # predikat in place for the check
-	calibration = timed(calibrate_all)
-	frappe.db.rollback()
-	print(f"SE 3/2023 check of all {len(departments)} units: {calibration:.2f} s   [target < 1 s]")
 
-	sample = appraisals[:naive_sample]
-
-	def naive() -> None:
-		for name in sample:
-			frappe.get_doc("ASN Appraisal", name).save()
-
-	naive_time = timed(naive)
-	frappe.db.rollback()
-	per_doc = naive_time / max(len(sample), 1)
-	print(
-		f"naive roll-up (load and save each appraisal): {per_doc * 1000:.0f} ms per appraisal on {len(sample)}, "
-		f"≈ {per_doc * len(appraisals):.0f} s for the cycle (set-based: {full:.2f} s)"
+def setup_hrms(company: str, people: list[Person], rng: random.Random) -> int:
+	"""What HRMS itself holds for the same head count: an Appraisal per person in the cycle and an Employee
+	Performance Feedback per Rater Feedback (HRMS has no self-feedback document: self-assessments are left out),
+	as bulk rows; returns the number of feedback."""
+	existing = frappe.db.count("Employee Performance Feedback", {"name": ("like", "BM-EPF-%")})
+	if existing:
+		return existing
+	appraisal_template = template()
+	stamp = now()
+	appraisals, kras = [], []
+	for person in people:
+		name = f"BM-HAPR-{person.employee}"
+		appraisals.append(
+			(name, stamp, stamp, "Administrator", "Administrator", "HR-APR-.YYYY.-", person.employee,
+			 f"ASN {person.employee}", "Draft", company, person.department, CYCLE, appraisal_template,
+			 "2026-01-01", "2026-12-31")
+		)  # fmt: skip
+		for idx, weight in enumerate(WEIGHTS, 1):
+			kras.append((f"{name}-K{idx}", name, "Appraisal", "appraisal_kra", idx, f"BM KRA {idx}", weight))
+	RF = frappe.qb.DocType("Rater Feedback")
+	feedback = (
+		frappe.qb.from_(RF)
+		.select(RF.name, RF.employee, RF.rater, RF.docstatus)
+		.where(RF.name.like("BM-RF-%") & (RF.rater_role != DIRI))
+		.orderby(RF.name)
+		.run()
 	)
-	print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+	epfs, ratings = [], []
+	for i, (_rf, employee, rater, docstatus) in enumerate(feedback, 1):
+		name = f"BM-EPF-{i:07d}"
+		values = [rng.choice((0.4, 0.6, 0.8, 1.0)) if docstatus else 0 for _ in WEIGHTS]
+		total = round(sum(v * 5 * w / 100 for v, w in zip(values, WEIGHTS, strict=True)), 2)
+		epfs.append(
+			(name, stamp, stamp, "Administrator", "Administrator", docstatus, employee, f"ASN {employee}",
+			 f"BM-HAPR-{employee}", CYCLE, rater, f"ASN {rater}", "Masukan konstruktif.", stamp, company, total)
+		)  # fmt: skip
+		for idx, (value, weight) in enumerate(zip(values, WEIGHTS, strict=True), 1):
+			ratings.append(
+				(f"{name}-R{idx}", name, "Employee Performance Feedback", "feedback_ratings", idx, docstatus,
+				 f"BM Kriteria {idx}", weight, value)
+			)  # fmt: skip
+	child = ["name", "parent", "parenttype", "parentfield", "idx"]
+	frappe.db.bulk_insert(
+		"Appraisal",
+		["name", "creation", "modified", "owner", "modified_by", "naming_series", "employee",
+		 "employee_name", "status", "company", "department", "appraisal_cycle", "appraisal_template",
+		 "start_date", "end_date"],
+		appraisals,
+		chunk_size=2000,
+	)  # fmt: skip
+	frappe.db.bulk_insert("Appraisal KRA", [*child, "kra", "per_weightage"], kras, chunk_size=5000)
+	frappe.db.bulk_insert(
+		"Employee Performance Feedback",
+		["name", "creation", "modified", "owner", "modified_by", "docstatus", "employee", "employee_name",
+		 "appraisal", "appraisal_cycle", "reviewer", "reviewer_name", "feedback", "added_on", "company",
+		 "total_score"],
+		epfs,
+		chunk_size=5000,
+	)  # fmt: skip
+	frappe.db.bulk_insert(
+		"Employee Feedback Rating",
+		[*child, "docstatus", "criteria", "per_weightage", "rating"],
+		ratings,
+		chunk_size=10000,
+	)
+	return len(epfs)
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(
+		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+	)
+	parser.add_argument("--site", required=True)
+	parser.add_argument(
+		"--bench", default=str(BENCH), help="the bench folder (default: the one this app is in)"
+	)
+	parser.add_argument("--units", type=int, default=60, help="units of 100 ASN (60: 6,000 ASN)")
+	args = parser.parse_args()
+	with site(args.site, args.bench):
+		generate(args.units)
+
+
+if __name__ == "__main__":
+	main()

@@ -1,9 +1,10 @@
 """Benchmark: creating a cycle's appraisals through the path HR uses, beside HRMS's own (figures, never a test).
 
-	bench --site bench.test execute kinerja_asn.benchmarks.regency.generate --kwargs "{'units': 60}"
-	bench --site bench.test execute kinerja_asn.benchmarks.cycle_creation.run --kwargs "{'appraisees': 600}"
+	cd ~/frappe-bench
+	env/bin/python apps/kinerja_asn/benchmarks/regency.py --site bench.test --units 60   # once
+	env/bin/python apps/kinerja_asn/benchmarks/cycle_creation.py --site bench.test --appraisees 600
 
-On the generated regency (kinerja_asn.benchmarks.regency: its employees, positions and profiles), `run` makes a
+On the generated regency (benchmarks/regency.py: its employees, positions and profiles), it makes a
 fresh Appraisal Cycle of `appraisees` employees and times, in one run:
 - HRMS's own create_appraisals_for_cycle (one HRMS Appraisal per appraisee): the anchor;
 - ours after it: kinerja_asn.penilaian_kinerja.cycle.create_for_cycle, which creates the ASN Appraisals and
@@ -13,41 +14,16 @@ would have. It prints seconds, ms per appraisee, the ratio ours / HRMS, rater ta
 of the process; everything is rolled back, so the run can be repeated.
 """
 
+import argparse
 import resource
 import time
 
 import frappe
+from regency import BENCH, site, template
 
 from kinerja_asn.penilaian_kinerja.cycle import create_for_cycle
 
 CYCLE = "Benchmark Pembuatan Siklus"
-TEMPLATE = "BM Template Kinerja"
-
-
-def template() -> str:
-	"""An HRMS Appraisal Template like an agency's: 3 KRAs and 3 feedback criteria."""
-	if frappe.db.exists("Appraisal Template", TEMPLATE):
-		return TEMPLATE
-	for i in range(1, 4):
-		if not frappe.db.exists("KRA", f"BM KRA {i}"):
-			frappe.get_doc({"doctype": "KRA", "title": f"BM KRA {i}"}).insert(ignore_permissions=True)
-		if not frappe.db.exists("Employee Feedback Criteria", f"BM Kriteria {i}"):
-			frappe.get_doc({"doctype": "Employee Feedback Criteria", "criteria": f"BM Kriteria {i}"}).insert(
-				ignore_permissions=True
-			)
-	frappe.get_doc(
-		{
-			"doctype": "Appraisal Template",
-			"template_title": TEMPLATE,
-			"goals": [
-				{"key_result_area": f"BM KRA {i}", "per_weightage": w} for i, w in ((1, 40), (2, 30), (3, 30))
-			],
-			"rating_criteria": [
-				{"criteria": f"BM Kriteria {i}", "per_weightage": w} for i, w in ((1, 40), (2, 30), (3, 30))
-			],
-		}
-	).insert(ignore_permissions=True)
-	return TEMPLATE
 
 
 def run(appraisees: int = 600) -> dict:
@@ -62,9 +38,7 @@ def run(appraisees: int = 600) -> dict:
 		limit=appraisees,
 	)
 	if len(employees) < appraisees:
-		raise SystemExit(
-			f"{len(employees)} generated employees: run kinerja_asn.benchmarks.regency.generate first"
-		)
+		raise SystemExit(f"{len(employees)} generated employees: run benchmarks/regency.py first")
 	company = frappe.db.get_value("Employee", employees[0], "company")
 	try:
 		appraisal_template = template()
@@ -104,3 +78,19 @@ def run(appraisees: int = 600) -> dict:
 	for key, value in figures.items():
 		print(f"{key:>24}: {value}")
 	return figures
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(
+		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+	)
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--bench", default=str(BENCH))
+	parser.add_argument("--appraisees", type=int, default=600)
+	args = parser.parse_args()
+	with site(args.site, args.bench):
+		run(args.appraisees)
+
+
+if __name__ == "__main__":
+	main()

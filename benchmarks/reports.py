@@ -1,13 +1,15 @@
 """Benchmark of the Pengembangan reports and daily jobs on the generated regency (figures, never a test).
 
-	bench --site bench.test execute kinerja_asn.pengembangan.benchmark.run
+	cd ~/frappe-bench
+	env/bin/python apps/kinerja_asn/benchmarks/reports.py --site bench.test
 
-Needs the regency of kinerja_asn.benchmarks.regency (6,000 ASN, 35,880 Rater Feedback). Inside one
+Needs the regency of benchmarks/regency.py (6,000 ASN, 35,880 Rater Feedback). Inside one
 transaction that is rolled back at the end: rolls the cycle up (so that there are predikat and gaps), adds
 training events (5 per ASN on average) and a Development Plan per ASN, then times every report as HR and as
 a unit head, the plan refresh and the reminder job.
 """
 
+import argparse
 import random
 import resource
 import time
@@ -16,8 +18,8 @@ import frappe
 from frappe.query_builder.functions import Concat
 from frappe.utils import add_days, getdate, now
 from pypika.functions import Lower
+from regency import BENCH, CYCLE, site
 
-from kinerja_asn.benchmarks.regency import CYCLE
 from kinerja_asn.pengembangan import reminders
 from kinerja_asn.pengembangan.doctype.development_plan.development_plan import refresh_plans
 from kinerja_asn.pengembangan.report.competency_gap import competency_gap
@@ -215,3 +217,18 @@ def run() -> None:
 	finally:
 		frappe.db.rollback()
 		frappe.set_user("Administrator")
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(
+		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+	)
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--bench", default=str(BENCH))
+	args = parser.parse_args()
+	with site(args.site, args.bench):
+		run()
+
+
+if __name__ == "__main__":
+	main()

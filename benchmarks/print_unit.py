@@ -1,7 +1,10 @@
 """Timing of the one-PDF print of a unit (kinerja_asn.forms.bulk) on the generated regency (a figure, never a
 timed test).
 
-	bench --site bench.test execute kinerja_asn.benchmarks.print_unit.run --kwargs "{'size': 200}"
+	cd ~/frappe-bench
+	env/bin/python apps/kinerja_asn/benchmarks/print_unit.py --site bench.test --size 200 [--single 5]
+
+On the generated regency (benchmarks/regency.py).
 
 The generated units have 100 ASN each: inside the transaction, the appraisals of the next units are moved
 into "BM Unit 01" until it has ``size``, their scores are rolled up and the unit gets a Predicate Calibration.
@@ -11,12 +14,13 @@ are repeatable. ``single=n`` also times n forms printed one by one (one wkhtmlto
 own multi-document PDF) for comparison.
 """
 
+import argparse
 import os
 import time
 
 import frappe
+from regency import BENCH, CYCLE, PREFIX, site
 
-from kinerja_asn.benchmarks.regency import CYCLE, PREFIX
 from kinerja_asn.forms import bulk
 from kinerja_asn.penilaian_kinerja import rollup
 
@@ -29,7 +33,7 @@ def make_unit(size: int) -> str:
 		"Department", filters={"department_name": ("like", f"{PREFIX} Unit %")}, pluck="name", order_by="name"
 	)
 	if not units:
-		frappe.throw("No generated units: run kinerja_asn.benchmarks.regency.generate first.")
+		frappe.throw("No generated units: run benchmarks/regency.py first.")
 	unit = units[0]
 	A = frappe.qb.DocType("ASN Appraisal")
 	for other in units[1:]:
@@ -102,3 +106,22 @@ def time_single(unit: str, print_format: str, sample: int) -> None:
 		f"  one wkhtmltopdf run per form: {per_form * 1000:.0f} ms per form, "
 		f"≈ {per_form * len(names):.0f} s for the unit"
 	)
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(
+		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+	)
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--bench", default=str(BENCH))
+	parser.add_argument("--size", type=int, default=200, help="ASN in the unit printed")
+	parser.add_argument("--formats", help="print formats separated by |")
+	parser.add_argument("--batch", type=int, default=bulk.BATCH, help="forms per wkhtmltopdf run")
+	parser.add_argument("--single", type=int, default=0, help="also time n forms printed one by one")
+	args = parser.parse_args()
+	with site(args.site, args.bench):
+		run(args.size, args.formats, args.batch, args.single)
+
+
+if __name__ == "__main__":
+	main()
