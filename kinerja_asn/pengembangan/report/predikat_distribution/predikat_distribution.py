@@ -43,7 +43,8 @@ def fieldname(predikat: str) -> str:
 
 def columns() -> list[dict]:
 	return [
-		column(_("Distribution Group"), "distribution_group", "Link", "Distribution Group", 120),
+		# (Data, not Link: Frappe checks read rights on every linked doctype, and only HR reads the groups)
+		column(_("Distribution Group"), "distribution_group", "Data", width=120),
 		column(_("Group Name"), "group_name", "Data", width=200),
 		column(_("Unit Kerja"), "department", "Link", "Department", 180),
 		column(_("Organisation Predicate"), "organisation_predicate", "Data", width=130),
