@@ -20,9 +20,19 @@ STRICT_CKO = "Butuh Perbaikan"
 
 @pytest.fixture(scope="module")
 def scenario(admin, base_url):
+	cycle = admin.get_list(
+		"ASN Appraisal",
+		{"docstatus": ["<", 2]},
+		["appraisal_cycle"],
+		order_by="creation asc",
+		limit_page_length=1,
+	)[0]["appraisal_cycle"]
+	admin.call(
+		"kinerja_asn.penilaian_kinerja.groups.make_default_groups", appraisal_cycle=cycle
+	)  # (idempotent)
 	[group] = admin.get_list(
 		"Distribution Group",
-		{"group_type": "Unit", "group_name": "Dinas Kesehatan"},
+		{"group_type": "Unit", "group_name": "Dinas Kesehatan", "appraisal_cycle": cycle},
 		["name", "appraisal_cycle", "organisation_predicate"],
 		order_by="creation desc",
 		limit_page_length=1,
