@@ -4,11 +4,14 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import cstr
 
+from kinerja_asn.db import bulk_update
 from kinerja_asn.penilaian_kinerja import lifecycle, rollup
 from kinerja_asn.scoring.aggregation import ATASAN, DIRI
 
 MIN_SCORE, MAX_SCORE = 1, 5
+RATING_TABLES = ("competency_ratings", "behaviour_ratings")
 
 
 class RaterFeedback(Document):
@@ -63,6 +66,38 @@ class RaterFeedback(Document):
 		with locking reads, so concurrent raters never lose a rating and never deadlock."""
 		appraisal = frappe.db.get_value(self.doctype, self.name, "asn_appraisal") if self.name else None
 		frappe.db.get_value("ASN Appraisal", appraisal or self.asn_appraisal, "name", for_update=True)
+
+	def update_child_table(self, fieldname: str, df=None) -> None:
+		"""Write the ~20 rating rows in one statement per table instead of Frappe's one UPDATE per row (40% of a
+		submit's queries): the same columns and values Frappe's `db_update` writes (docstatus, modified, idx,
+		the roll-up keys…), through kinerja_asn.db.bulk_update. Frappe's DELETE of rows dropped from the
+		document runs only when a row it loaded `FOR UPDATE` before this save (`_doc_before_save`: the rows as
+		stored, locked) is missing now; new rows are inserted by Frappe. Other tables go Frappe's way."""
+		df = df or self.meta.get_field(fieldname)
+		if fieldname not in RATING_TABLES or df.options in (self.flags.ignore_children_type or ()):
+			return super().update_child_table(fieldname, df)
+		rows = self.get(fieldname)
+		kept = {row.name for row in rows if row.name and not row.is_new()}
+		before = self.get_doc_before_save()
+		if before is None or {row.name for row in before.get(fieldname)} - kept:
+			Row = frappe.qb.DocType(df.options)
+			delete = (
+				frappe.qb.from_(Row)
+				.where((Row.parent == self.name) & (Row.parenttype == self.doctype))
+				.where(Row.parentfield == fieldname)
+				.delete()
+			)
+			if kept:
+				delete = delete.where(Row.name.notin(list(kept)))
+			delete.run()
+		updates = {}
+		for row in rows:
+			if row.is_new() or not row.name:
+				row.db_insert()
+			else:
+				values = row.get_valid_dict(convert_dates_to_str=True, ignore_virtual=True)
+				updates[cstr(values.pop("name"))] = values
+		bulk_update(df.options, updates, strict=True)
 
 	def before_cancel(self) -> None:
 		# Frappe runs no validate on cancel: withdrawing follows the same window as sending
