@@ -78,12 +78,26 @@ def is_string(sql_type: str) -> bool:
 	return sql_type.lower().startswith(("varchar", "char", "text", "tinytext", "mediumtext", "longtext"))
 
 
+COLUMN_TYPES = "kinerja_asn_column_types"
+
+
 def column_types(doctype: str) -> dict[str, str]:
-	"""The SQL type of every column of a doctype's table (as the table has it), cached per request."""
-	cache = frappe.local.cache.setdefault("kinerja_asn_column_types", {})
+	"""The SQL type of every column of a doctype's table (as the table has it).
+
+	Kept per request and in the site's Redis cache: without the latter every request that writes in bulk (a
+	feedback submit: 5 tables) would start with a SHOW COLUMNS per table. Valid while Frappe's own cached
+	column list of the table is there: Frappe drops that entry on every schema change of the table (DbTable.sync,
+	custom fields, migrate; frappe.clear_cache drops ours too), so a missing one means re-read."""
+	cache = frappe.local.cache.setdefault(COLUMN_TYPES, {})
 	if doctype not in cache:
-		cache[doctype] = {
-			row[0]: row[1]
-			for row in frappe.db.sql(f"SHOW COLUMNS FROM `tab{doctype}`")  # nosemgrep: our own doctypes
-		}
+		table = f"tab{doctype}"
+		types = frappe.cache.hget(COLUMN_TYPES, table) if frappe.cache.hget("table_columns", table) else None
+		if not types:
+			frappe.db.get_db_table_columns(table)  # (re)fills Frappe's entry first: ours is as new as it
+			types = {
+				row[0]: row[1]
+				for row in frappe.db.sql(f"SHOW COLUMNS FROM `{table}`")  # nosemgrep: our own doctypes
+			}
+			frappe.cache.hset(COLUMN_TYPES, table, types)
+		cache[doctype] = types
 	return cache[doctype]
