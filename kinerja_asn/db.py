@@ -7,7 +7,11 @@ from frappe.utils import now
 
 
 def bulk_update(
-	doctype: str, updates: dict[str, dict], chunk_size: int = 10000, update_modified: bool = False
+	doctype: str,
+	updates: dict[str, dict],
+	chunk_size: int = 10000,
+	update_modified: bool = False,
+	strict: bool = False,
 ) -> None:
 	"""UPDATE many existing rows with different values in one statement per chunk.
 
@@ -17,6 +21,12 @@ def bulk_update(
 	cancelled appraisal's child rows, say) is never brought back, unlike `INSERT … ON DUPLICATE KEY UPDATE`.
 	These are derived values (the roll-up's scores), so no Version is written: the state changes of a
 	document leave theirs (kinerja_asn.penilaian_kinerja.lifecycle.record_change).
+
+	`strict`: a string too long for its column fails the statement (strict mode) as Frappe's own row UPDATE
+	does, for where user input is written (Rater Feedback's rating rows). Strings then travel as LONGTEXT,
+	as a JSON_TABLE column of the target's type would truncate them with a mere warning, and are stored
+	through CAST: on MariaDB 10.11 a LONGTEXT column of JSON_TABLE assigned as such to a TEXT column is cut
+	to its length modulo 65,536 without error or warning (tested in test_rater_feedback).
 	"""
 	if not updates:
 		return
@@ -25,10 +35,15 @@ def bulk_update(
 		fields += ["modified", "modified_by"]
 		stamp = {"modified": now(), "modified_by": frappe.session.user}
 	types = column_types(doctype)
+	strings = {field for field, kind in types.items() if strict and is_string(kind)}
+	types = {field: "longtext" if field in strings else kind for field, kind in types.items()}
 	columns = ", ".join(
 		f"`{field}` {types[field]} PATH '$[{i}]'" for i, field in enumerate(["name", *fields])
 	)
-	assignments = ", ".join(f"t.`{field}` = v.`{field}`" for field in fields)
+	assignments = ", ".join(
+		f"t.`{field}` = CAST(v.`{field}` AS CHAR)" if field in strings else f"t.`{field}` = v.`{field}`"
+		for field in fields
+	)
 	names = list(updates)
 	for start in range(0, len(names), chunk_size):
 		rows = []
@@ -59,12 +74,30 @@ def bulk_insert(doctype: str, fields: list[str], rows: list[tuple], chunk_size: 
 		)
 
 
+def is_string(sql_type: str) -> bool:
+	return sql_type.lower().startswith(("varchar", "char", "text", "tinytext", "mediumtext", "longtext"))
+
+
+COLUMN_TYPES = "kinerja_asn_column_types"
+
+
 def column_types(doctype: str) -> dict[str, str]:
-	"""The SQL type of every column of a doctype's table (as the table has it), cached per request."""
-	cache = frappe.local.cache.setdefault("kinerja_asn_column_types", {})
+	"""The SQL type of every column of a doctype's table (as the table has it).
+
+	Kept per request and in the site's Redis cache: without the latter every request that writes in bulk (a
+	feedback submit: 5 tables) would start with a SHOW COLUMNS per table. Valid while Frappe's own cached
+	column list of the table is there: Frappe drops that entry on every schema change of the table (DbTable.sync,
+	custom fields, migrate; frappe.clear_cache drops ours too), so a missing one means re-read."""
+	cache = frappe.local.cache.setdefault(COLUMN_TYPES, {})
 	if doctype not in cache:
-		cache[doctype] = {
-			row[0]: row[1]
-			for row in frappe.db.sql(f"SHOW COLUMNS FROM `tab{doctype}`")  # nosemgrep: our own doctypes
-		}
+		table = f"tab{doctype}"
+		types = frappe.cache.hget(COLUMN_TYPES, table) if frappe.cache.hget("table_columns", table) else None
+		if not types:
+			frappe.db.get_db_table_columns(table)  # (re)fills Frappe's entry first: ours is as new as it
+			types = {
+				row[0]: row[1]
+				for row in frappe.db.sql(f"SHOW COLUMNS FROM `{table}`")  # nosemgrep: our own doctypes
+			}
+			frappe.cache.hset(COLUMN_TYPES, table, types)
+		cache[doctype] = types
 	return cache[doctype]

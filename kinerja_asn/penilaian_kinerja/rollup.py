@@ -263,11 +263,13 @@ def rollup(appraisals: list[str], for_update: bool = False) -> int:
 		("ASN Appraisal Behaviour", "behaviours", ["core_value"]),
 		("ASN Appraisal Result", "results", ["achievement", "jenis"]),
 	):
-		for row in frappe.get_all(
-			child,
-			filters={"parent": ("in", names), "parenttype": "ASN Appraisal"},
-			fields=["name", "parent", *fields],
-			order_by="idx asc",
+		Row = frappe.qb.DocType(child)
+		for row in (
+			frappe.qb.from_(Row)
+			.select(Row.name, Row.parent, *(Row[f] for f in fields))
+			.where(Row.parent.isin(names) & (Row.parenttype == "ASN Appraisal"))
+			.orderby(Row.idx)
+			.run(as_dict=True)
 		):
 			docs[row.parent][table].append(row)
 

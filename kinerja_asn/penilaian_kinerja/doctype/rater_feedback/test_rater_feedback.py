@@ -1,9 +1,13 @@
 # Copyright (c) 2026, kinerja_asn contributors
 # For license information, please see license.txt
 
+import json
 import threading
+from contextlib import ExitStack
+from unittest.mock import patch
 
 import frappe
+from frappe.model.document import Document
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_asn.api.portal import save_feedback
@@ -13,8 +17,10 @@ from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal.test_asn_appraisal impo
 	make_unit,
 	task,
 )
+from kinerja_asn.penilaian_kinerja.doctype.rater_feedback.rater_feedback import RaterFeedback
+from kinerja_asn.penilaian_kinerja.rollup import RATINGS
 from kinerja_asn.scoring.aggregation import ATASAN, REKAN, RoleStat, combine
-from kinerja_asn.tests.utils import make_cycle
+from kinerja_asn.tests.utils import KinerjaTestCase, make_cycle
 
 PREFIX = "konkuren"
 
@@ -115,3 +121,158 @@ def cleanup(cycle: str, employees: dict) -> None:
 	frappe.db.delete("Position Competency Requirement", {"parent": ("in", profiles)})
 	frappe.db.delete("Position Competency Profile", {"name": ("in", profiles)})
 	frappe.db.delete("Designation", {"name": ("in", profiles)})
+
+
+STAMP = "2026-06-01 10:00:00.000000"
+TEXT = "Kutipan \"ganda\", 'tunggal', garis miring \\ dan baris\nbaru: ☺ ✓"
+
+
+class TestRatingRowWrites(KinerjaTestCase):
+	"""RaterFeedback.update_child_table writes the rating rows in one statement per table: what every save
+	stores (feedback, rating rows, Version, the roll-up) is exactly what Frappe's own per-row UPDATEs store."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.e = make_unit("tulis")
+		cls.cycle = make_cycle(
+			"_Test Siklus Tulis",
+			[cls.e[k] for k in ("kabid", "s1", "s2", "s3", "s4", "p1")],
+			feedback_deadline="2099-12-31",
+		)
+		create_for_cycle(cls.cycle)
+		cls.appraisal = appraisal_of(cls.e["s2"], cls.cycle)
+		cls.name = task(cls.appraisal, cls.e["s1"])
+
+	def stored(self, original: set[str]) -> str:
+		"""Every row the save wrote, as JSON; names of rows added by it (random) replaced by their position."""
+		out = {
+			"feedback": frappe.db.sql(
+				"SELECT * FROM `tabRater Feedback` WHERE name=%s", self.name, as_dict=True
+			),
+			"appraisal": frappe.db.sql(
+				"SELECT * FROM `tabASN Appraisal` WHERE name=%s", self.appraisal, as_dict=True
+			),
+			"versions": sorted(  # all made at the frozen time
+				frappe.get_all(
+					"Version", filters={"ref_doctype": "Rater Feedback", "docname": self.name}, pluck="data"
+				)
+			),
+		}
+		added = []
+		for child, *_rest in RATINGS:
+			rows = frappe.db.sql(  # nosemgrep: test, our own table names
+				f"SELECT * FROM `tab{child}` WHERE parent=%s ORDER BY parentfield, idx, creation",
+				self.name,
+				as_dict=True,
+			)
+			out[child] = rows
+			added += [row.name for row in rows if row.name not in original]
+		text = json.dumps(out, default=str, sort_keys=True)
+		for i, name in enumerate(added):
+			text = text.replace(name, f"<added row {i}>")
+		return text
+
+	def both_ways(self, *changes) -> list[str]:
+		"""The stored state after each change (a function of the document that saves it), from the same start,
+		once through this controller and once through Frappe's own update_child_table; time frozen."""
+		original = {
+			name
+			for child, *_rest in RATINGS
+			for name in frappe.get_all(child, filters={"parent": self.name}, pluck="name")
+		}
+		out = []
+		for frappes_own in (False, True):
+			frappe.db.savepoint("both_ways")
+			with ExitStack() as stack:
+				for module in ("frappe.model.document", "frappe.model.base_document", "kinerja_asn.db"):
+					stack.enter_context(patch(f"{module}.now", return_value=STAMP))
+				if frappes_own:
+					stack.enter_context(
+						patch.object(RaterFeedback, "update_child_table", Document.update_child_table)
+					)
+				for change in changes:
+					change(frappe.get_doc("Rater Feedback", self.name))
+			out.append(self.stored(original))
+			frappe.db.rollback(save_point="both_ways")
+		return out
+
+	def test_save_submit_cancel_store_what_frappe_stores(self):
+		def draft(doc):
+			doc.competency_ratings[0].level = 4
+			doc.competency_ratings[0].evidence = TEXT
+			doc.behaviour_ratings[-1].note = TEXT
+			for row in doc.behaviour_ratings:
+				row.asn_appraisal, row.rater_role = "forged", ATASAN  # the server sets the keys
+			doc.save(ignore_version=False)  # tests skip Versions unless asked
+
+		def submit(doc):
+			for row in doc.competency_ratings:
+				row.level = row.level or 3
+			doc.competency_ratings[1].evidence = None
+			for row in doc.behaviour_ratings:
+				row.score = 5
+			doc.docstatus = 1  # what Document.submit does, with a Version
+			doc.save(ignore_version=False)
+
+		def cancel(doc):
+			doc.docstatus = 2  # what Document.cancel does, with a Version
+			doc.save(ignore_version=False)
+
+		ours, frappes = self.both_ways(draft, submit, cancel)
+		self.assertEqual(ours, frappes)
+		self.assertIn('"docstatus": 2', ours)  # the rows followed the document to cancelled
+		self.assertEqual(len(json.loads(ours)["versions"]), 3)
+
+	def test_dropped_rows_are_deleted_and_new_rows_inserted(self):
+		def drop(doc):
+			doc.competency_ratings = doc.competency_ratings[1:]  # set_rows gives the competency a new row
+			doc.behaviour_ratings = doc.behaviour_ratings[:-2]
+			doc.save()
+
+		count = len(frappe.get_doc("Rater Feedback", self.name).competency_ratings)
+		ours, frappes = self.both_ways(drop)
+		self.assertEqual(ours, frappes)
+		self.assertIn("<added row 2>", ours)  # 1 competency and 2 core values: new rows, old ones gone
+		self.assertNotIn("<added row 3>", ours)
+		drop(frappe.get_doc("Rater Feedback", self.name))
+		self.assertEqual(frappe.db.count("Rater Competency Rating", {"parent": self.name}), count)
+
+	def test_too_long_text_fails_as_in_frappe(self):
+		"""A Small Text column holds 65,535 bytes: the save fails as Frappe's own UPDATE does (strict mode),
+		it is not cut short silently."""
+		for frappes_own in (False, True):
+			with ExitStack() as stack:
+				if frappes_own:
+					stack.enter_context(
+						patch.object(RaterFeedback, "update_child_table", Document.update_child_table)
+					)
+				doc = frappe.get_doc("Rater Feedback", self.name)
+				doc.competency_ratings[0].evidence = "x" * 70_000
+				with self.assertRaises(frappe.db.DataError):
+					doc.save()
+			frappe.db.rollback(save_point="kinerja_test")
+			frappe.db.savepoint("kinerja_test")
+		self.assertFalse(frappe.db.get_value("Rater Competency Rating", {"parent": self.name}, "evidence"))
+
+	def test_one_statement_per_rating_table(self):
+		doc = frappe.get_doc("Rater Feedback", self.name)
+		for row in [*doc.competency_ratings, *doc.behaviour_ratings]:
+			row.level = row.score = 3
+		queries: list[str] = []
+		sql = frappe.db.sql
+
+		def capture(query, *args, **kwargs):
+			queries.append(str(query))
+			return sql(query, *args, **kwargs)
+
+		with patch.object(frappe.db, "sql", capture):
+			doc.submit()
+		for child, *_rest in RATINGS:
+			writes = [
+				q
+				for q in queries
+				if f"`tab{child}`" in q and q.lstrip().upper().startswith(("UPDATE", "DELETE"))
+			]
+			self.assertEqual(len(writes), 1, writes)  # one UPDATE, no DELETE: no row was dropped
