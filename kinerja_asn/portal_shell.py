@@ -18,7 +18,7 @@ from frappe.website.page_renderers.template_page import TemplatePage
 from frappe.website.utils import get_boot_data
 
 from kinerja_asn import access
-from kinerja_asn.api.portal.common import view_of
+from kinerja_asn.api.portal.common import NAV_OF_VIEW, PAGES, view_of
 
 SHELL = "kinerja"  # the www page (kinerja_asn/www/kinerja/index.html) every portal route resolves to
 CACHE_KEY = "kinerja_portal_shell"
@@ -55,9 +55,22 @@ class PortalShell(TemplatePage):
 		key = f"{frappe.local.lang}|{view}|{get_build_version()}"
 		html = frappe.cache.hget(CACHE_KEY, key)
 		if not html:
-			html = TemplatePage.get_html.__wrapped__(self)  # Frappe's page pipeline without its page cache
+			html = render_for_everyone(self, view)
 			frappe.cache.hset(CACHE_KEY, key, html)
 		return html.replace(BOOT_MARK, boot_script(), 1)
+
+
+def render_for_everyone(page: TemplatePage, view: str) -> str:
+	"""Frappe's page pipeline (without its page cache) for a view, from nothing of the request that asked first:
+	the view's own path (not a task name) and no query (Frappe's navbar would show `q`)."""
+	asked_path, asked_form = frappe.local.path, frappe.local.form_dict
+	frappe.local.path, frappe.local.form_dict = route_of(view), frappe._dict()
+	frappe.local.flags.kinerja_shell_view = view
+	try:
+		return TemplatePage.get_html.__wrapped__(page)
+	finally:
+		frappe.local.path, frappe.local.form_dict = asked_path, asked_form
+		frappe.local.flags.kinerja_shell_view = None
 
 
 def boot_script() -> str:
@@ -83,6 +96,12 @@ def current_task() -> str | None:
 	if len(parts) == 3:
 		return parts[2]
 	return frappe.form_dict.get("name") or None
+
+
+def route_of(view: str) -> str:
+	"""The path of a view's navigation entry ("kinerja/tugas" for the task form)."""
+	routes = {key: route for key, route, _label in PAGES}
+	return routes[NAV_OF_VIEW.get(view, view)].strip("/")
 
 
 def current_view() -> str | None:

@@ -4,11 +4,13 @@ No data here: the views (Penilaian Saya, Tugas Penilaian, one task form, Tim Say
 shown by kinerja_asn/public/js/kinerja_portal.js from the whitelisted endpoints of kinerja_asn.api.portal.
 """
 
+import frappe
+
 from kinerja_asn.api import portal
-from kinerja_asn.portal_shell import current_view
 
 no_cache = 1
 
 
 def get_context(context):
-	portal.prepare_shell(context, current_view() or "saya")
+	# the view being rendered, set by kinerja_asn.portal_shell (which answers every portal route)
+	portal.prepare_shell(context, frappe.local.flags.kinerja_shell_view or "saya")
