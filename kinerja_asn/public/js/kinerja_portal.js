@@ -1498,6 +1498,12 @@ ${distribution(data)}
 	function init() {
 		if (!document.getElementById("kinerja-view")) return;
 		if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+		let pending = 0;
+		window.addEventListener("scroll", () => {
+			// kept while reading (a reload may not let the page write it while it unloads)
+			window.clearTimeout(pending);
+			pending = window.setTimeout(remember_scroll, 150);
+		});
 		window.addEventListener("pagehide", remember_scroll);
 		document.addEventListener("click", on_click);
 		window.addEventListener("popstate", () => show(new URL(window.location.href), false));
