@@ -46,7 +46,7 @@ class PortalShell(TemplatePage):
 		view = current_view()
 		if view is None:
 			raise frappe.PageDoesNotExistError
-		if view == "form" and not access.is_rater(current_task()):
+		if view == "task" and not access.is_rater(current_task()):
 			access.require(False, frappe._("You can only open and fill in your own rater tasks."))
 		return super().render()
 

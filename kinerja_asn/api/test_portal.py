@@ -311,7 +311,7 @@ class TestPortal(KinerjaTestCase):
 		for path in (f"/kinerja/tugas/{name}", f"/kinerja/tugas?name={name}"):
 			status, html, _headers = render(path)
 			self.assertEqual(status, 200)
-			self.assertIn('data-view="form"', html)
+			self.assertIn('data-view="task"', html)
 			self.assertIn("/assets/kinerja_asn/js/kinerja_portal.js", html)
 			self.assertNotIn(self.s2, html)  # the appraisal rated
 			self.assertNotIn(name, html)
@@ -422,8 +422,8 @@ class TestPortal(KinerjaTestCase):
 		self.as_user("s2")
 		self.assertEqual(render("/kinerja/nothing-here")[0], 404)
 		self.assertEqual(render("/kinerja/tim/extra")[0], 404)
-		self.assertEqual(portal.view_of("kinerja/tugas", "RF-1"), "form")
-		self.assertEqual(portal.view_of("kinerja/tugas/RF-1"), "form")
+		self.assertEqual(portal.view_of("kinerja/tugas", "RF-1"), "task")
+		self.assertEqual(portal.view_of("kinerja/tugas/RF-1"), "task")
 		self.assertEqual(portal.view_of("kinerja"), "saya")
 		self.assertIsNone(portal.view_of("kinerjaku"))
 

@@ -35,11 +35,11 @@ PAGES = (
 VIEWS = {
 	"saya": ("My Appraisals", "/me", "My Account"),
 	"tugas": ("Rater Tasks", "/kinerja", "My Appraisals"),
-	"form": ("Fill in Rater Task", "/kinerja/tugas", "Rater Tasks"),
+	"task": ("Fill in Rater Task", "/kinerja/tugas", "Rater Tasks"),
 	"tim": ("My Team", "/kinerja", "My Appraisals"),
 	"panduan": ("Appraisal Guide", "/kinerja", "My Appraisals"),
 }
-NAV_OF_VIEW = {"form": "tugas"}
+NAV_OF_VIEW = {"task": "tugas"}
 JS_PATH = ("public", "js", "kinerja_portal.js")
 
 
@@ -52,7 +52,7 @@ def view_of(path: str, task: str | None = None) -> str | None:
 	if not rest:
 		return "saya"
 	if rest[0] == "tugas" and len(rest) <= 2:
-		return "form" if len(rest) == 2 or task else "tugas"
+		return "task" if len(rest) == 2 or task else "tugas"
 	if rest[0] in ("tim", "panduan") and len(rest) == 1:
 		return rest[0]
 	return None

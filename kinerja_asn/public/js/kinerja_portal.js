@@ -1350,7 +1350,7 @@ ${distribution(data)}
 	const VIEWS = {
 		saya: { method: "appraisals.get_my_appraisals", show: view_saya },
 		tugas: { method: "tasks.get_my_tasks", show: view_tugas },
-		form: {
+		task: {
 			method: "tasks.get_task",
 			args: (route) => ({ name: route.task }),
 			show: view_form,
@@ -1382,7 +1382,7 @@ ${distribution(data)}
 		if (!rest.length) view = "saya";
 		else if (rest[0] === "tugas" && rest.length <= 2) {
 			task = rest.length === 2 ? decodeURIComponent(rest[1]) : params.get("name");
-			view = task ? "form" : "tugas";
+			view = task ? "task" : "tugas";
 		} else if ((rest[0] === "tim" || rest[0] === "panduan") && rest.length === 1) view = rest[0];
 		return view ? { view, task, params } : null;
 	}
@@ -1410,7 +1410,7 @@ ${distribution(data)}
 	</nav>
 </div>`;
 		}
-		const active = view === "form" ? "tugas" : view;
+		const active = view === "task" ? "tugas" : view;
 		document.querySelectorAll(".kinerja-nav a[data-nav]").forEach((link) => {
 			const current = link.dataset.nav === active;
 			link.classList.toggle("active", current);
