@@ -3,7 +3,7 @@
 How to run (on the bench machine; Python ≥ 3.10, standard library only; selenium for the optional browser run):
 
 	# 1. a generated regency on a dedicated site (6,000 ASN, ~36,000 Rater Feedback; no users)
-	bench --site bench.test execute kinerja_asn.benchmarks.regency.generate
+	cd ~/frappe-bench && env/bin/python apps/kinerja_asn/benchmarks/regency.py --site bench.test --units 60
 	# 2. serve it, production-like (gunicorn, 4 workers)
 	cd ~/frappe-bench/sites && ../env/bin/gunicorn -b 127.0.0.1:8030 -w 4 -t 120 frappe.app:application
 	# 3. measure (another shell); the first run also prepares the users and the 40-person team (below)
@@ -162,7 +162,7 @@ def prepare_employees(admin: Session, bench: Path, site: str, count: int, passwo
 		limit_page_length=count,
 	)
 	if len(rows) < count:
-		sys.exit(f"bench.test has no generated regency ({REGENCY_CYCLE}): run regency.generate first")
+		sys.exit(f"bench.test has no generated regency ({REGENCY_CYCLE}): run benchmarks/regency.py first")
 	users, links = [], {}
 	for index, row in enumerate(rows, start=1):
 		email = f"bm-portal-{index:02d}@{USER_DOMAIN}"
