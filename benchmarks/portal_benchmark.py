@@ -1,21 +1,31 @@
-"""Server time of the self-service portal pages (/kinerja ...) on a served site: figures, never a timed test.
+"""Cost of the self-service portal (/kinerja ...) on a served site against its data: figures, never a timed test.
 
-How to run (on the bench machine; Python ≥ 3.10, standard library only):
+How to run (on the bench machine; Python ≥ 3.10, standard library only; selenium for the optional browser run):
 
 	# 1. a generated regency on a dedicated site (6,000 ASN, ~36,000 Rater Feedback; no users)
-	bench --site bench.test execute kinerja_asn.benchmarks.regency.generate
-	# 2. serve it, production-like (gunicorn, 4 workers) — or `bench --site bench.test serve --port 8030`
+	cd ~/frappe-bench && env/bin/python apps/kinerja_asn/benchmarks/regency.py --site bench.test --units 60
+	# 2. serve it, production-like (gunicorn, 4 workers)
 	cd ~/frappe-bench/sites && ../env/bin/gunicorn -b 127.0.0.1:8030 -w 4 -t 120 frappe.app:application
 	# 3. measure (another shell); the first run also prepares the users and the 40-person team (below)
 	python benchmarks/portal_benchmark.py --url http://127.0.0.1:8030 --site bench.test \
-		--bench ~/frappe-bench --admin-password admin
+		--bench ~/frappe-bench --admin-password admin [--browser-url http://127.0.0.1:8031]
 
-What it measures, against the target p95 < 300 ms:
-- a typical employee (a generated "BM Pelaksana" with ~6 raters and ~6 rater tasks) and a supervisor of 40
-  people: each page (Penilaian Saya, Tugas Penilaian, one task form, Tim Saya, Panduan) `--requests` times
-  in a row after a warm-up: p50 / p95 / max of the response time measured on loopback (≈ server time);
-- 20 concurrent users (`--users`; typical employees and the supervisor), each looping over the pages at most
-  `--loops` times and for at most `--max-seconds`: throughput, p50 / p95 / max, errors.
+What it measures (times on loopback, ≈ server time), for a typical employee (a generated "BM Pelaksana" with ~6
+raters and ~6 rater tasks) and a supervisor of 40, per view (Penilaian Saya, Tugas Penilaian, one task form,
+Tim Saya, Panduan), `--requests` times each after a warm-up:
+- the URL loaded directly (a first load or a reload: the portal shell; before the shell, the whole page);
+- the JSON call behind the view (`/api/method/kinerja_asn.api.portal.<method>`, as a plain client calls it);
+- an interaction after the first load, as the portal makes it: the one API call of kinerja_portal.js (the
+  script draws the view itself, no page is loaded); for the old one-page-per-view portal, the next page;
+  and its ratio to the JSON call (p95 / p95; target ≤ 2);
+- `--users` (50) concurrent users: each loads /kinerja once, then goes through every view `--loops` times the way
+  the portal makes them: throughput, p50 / p95 of first loads and of interactions, p95 of all, errors (target: p95
+  < 1.5 s, no errors);
+- with `--browser-url` (a server of the same site that also serves /assets: `bench serve` or nginx; gunicorn alone
+  does not): Chromium clicks a navigation link until the view is drawn, against the same endpoint fetched by the
+  page, so that the script's own drawing is counted too.
+The script tells which portal it measures (the shell carries `id="kinerja-view"`), so the same run on an older
+checkout gives the "before" figures.
 
 Preparation (idempotent, kept on the site; the generated regency has no users and no unit of 40):
 - users bm-portal-NN@bench.test (password --user-password) linked to generated BM Pelaksana employees, through
@@ -40,6 +50,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REGENCY_CYCLE = "Benchmark Kabupaten 2026"
@@ -47,7 +58,7 @@ TEAM_CYCLE = "BMP Portal 2026"
 TEAM_DEPARTMENT = "BMP Portal Benchmark"
 TEAM_SIZE = 40
 USER_DOMAIN = "bench.test"
-TARGET_MS = 300.0
+API = "kinerja_asn.api.portal."
 
 
 class Session:
@@ -151,7 +162,7 @@ def prepare_employees(admin: Session, bench: Path, site: str, count: int, passwo
 		limit_page_length=count,
 	)
 	if len(rows) < count:
-		sys.exit(f"bench.test has no generated regency ({REGENCY_CYCLE}): run regency.generate first")
+		sys.exit(f"bench.test has no generated regency ({REGENCY_CYCLE}): run benchmarks/regency.py first")
 	users, links = [], {}
 	for index, row in enumerate(rows, start=1):
 		email = f"bm-portal-{index:02d}@{USER_DOMAIN}"
@@ -267,80 +278,214 @@ def prepare_team(admin: Session, bench: Path, site: str, password: str) -> str:
 
 # --- measuring ---------------------------------------------------------------------------------------------------
 
-
-BASELINE = [("(Frappe's /me)", "/me")]
-ENDPOINTS = [
-	("get_my_appraisals", "/api/method/kinerja_asn.api.portal.get_my_appraisals"),
-	("get_my_tasks", "/api/method/kinerja_asn.api.portal.get_my_tasks"),
-	("get_team", "/api/method/kinerja_asn.api.portal.get_team"),
-	("get_guide", "/api/method/kinerja_asn.api.portal.get_guide"),
-]
+SPA_MARK = 'id="kinerja-view"'  # the portal shell (one page, views drawn by kinerja_portal.js)
 
 
-def pages_of(session: Session) -> list[tuple[str, str]]:
+@dataclass
+class View:
+	name: str
+	url: str  # what the address bar shows (and what a reload loads)
+	json_path: str  # the endpoint as a plain client calls it (the issue's "JSON behind the page")
+	spa_method: str  # the endpoint as kinerja_portal.js calls it
+	args: dict = field(default_factory=dict)
+
+	def spa_path(self) -> str:
+		query = urllib.parse.urlencode(self.args)
+		return f"/api/method/{self.spa_method}" + (f"?{query}" if query else "")
+
+
+def views_of(session: Session) -> list[View]:
 	tasks = session.json("GET", "/api/method/kinerja_asn.api.portal.get_my_tasks")["message"]
 	first = (tasks["open"] or tasks["sent"] or [{}])[0].get("name")
-	pages = [("Penilaian Saya", "/kinerja"), ("Tugas Penilaian", "/kinerja/tugas")]
+	json_api = f"/api/method/{API}"
+	views = [
+		View(
+			"Penilaian Saya", "/kinerja", f"{json_api}get_my_appraisals", f"{API}appraisals.get_my_appraisals"
+		),
+		View("Tugas Penilaian", "/kinerja/tugas", f"{json_api}get_my_tasks", f"{API}tasks.get_my_tasks"),
+	]
 	if first:
-		pages.append(("task form", f"/kinerja/tugas?name={urllib.parse.quote(first)}"))
-	pages += [("Tim Saya", "/kinerja/tim"), ("Panduan", "/kinerja/panduan")]
-	return pages
+		quoted = urllib.parse.quote(first)
+		views.append(
+			View(
+				"Task form",
+				f"/kinerja/tugas?name={quoted}",
+				f"{json_api}get_task?name={quoted}",
+				f"{API}tasks.get_task",
+				{"name": first},
+			)
+		)
+	views += [
+		View("Tim Saya", "/kinerja/tim", f"{json_api}get_team", f"{API}team.get_team"),
+		View("Panduan", "/kinerja/panduan", f"{json_api}get_guide", f"{API}guide.get_guide"),
+	]
+	return views
 
 
-def summary(times: list[float]) -> str:
+def p95(times: list[float]) -> float:
 	ordered = sorted(times)
-	p95 = ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]  # nearest rank
-	flag = "ok" if p95 < TARGET_MS else "OVER TARGET"
-	return (
-		f"p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms"
-		f"  (n={len(ordered)}, {flag})"
-	)
+	return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]  # nearest rank
 
 
-def measure_sequential(label: str, session: Session, requests: int) -> None:
-	print(f"\n{label}")
-	for name, path in [*pages_of(session), *ENDPOINTS, *BASELINE]:
-		for _ in range(3):  # warm-up: imports, caches
-			session.timed_get(path)
-		times, bad = [], 0
-		for _ in range(requests):
-			ms, status = session.timed_get(path)
-			times.append(ms)
-			bad += status != 200
-		print(f"  {name:<18} {summary(times)}{f'  {bad} non-200' if bad else ''}")
+def figures(times: list[float]) -> str:
+	return f"{statistics.median(times):.0f} / {p95(times):.0f}"
 
 
-def measure_concurrent(sessions: list[Session], loops: int, max_seconds: float) -> None:
-	plans = [pages_of(s) for s in sessions]
-	times: list[float] = []
+def timed(session: Session, path: str, repeat: int) -> tuple[list[float], int]:
+	for _ in range(3):  # warm-up: imports, caches
+		session.timed_get(path)
+	times, bad = [], 0
+	for _ in range(repeat):
+		ms, status = session.timed_get(path)
+		times.append(ms)
+		bad += status != 200
+	return times, bad
+
+
+def is_spa(session: Session) -> bool:
+	_status, html = session.request("GET", "/kinerja")
+	return SPA_MARK in html
+
+
+def measure_sequential(label: str, session: Session, requests: int, spa: bool) -> list[str]:
+	"""Markdown rows: per view, the URL loaded directly, the JSON call, and an interaction after the first load
+	(the SPA: its one API call; the old pages: the next page) with its ratio to the JSON call (p95 / p95)."""
+	rows = []
+	for view in views_of(session):
+		page, bad_page = timed(session, view.url, requests)
+		json_times, bad_json = timed(session, view.json_path, requests)
+		interaction, bad_step = timed(session, view.spa_path(), requests) if spa else (page, bad_page)
+		ratio = p95(interaction) / p95(json_times)
+		bad = bad_page + bad_json + (bad_step if spa else 0)
+		rows.append(
+			f"| {label} | {view.name} | {figures(page)} | {figures(json_times)} | {figures(interaction)}"
+			f" | {ratio:.2f}{' (' + str(bad) + ' non-200)' if bad else ''} |"
+		)
+	return rows
+
+
+def measure_concurrent(sessions: list[Session], loops: int, max_seconds: float, spa: bool) -> str:
+	"""Every user loads the portal once (the shell, or the first page), then goes through every view `loops`
+	times the way the portal makes them (SPA: the API call of each view; old pages: each page)."""
+	plans = [views_of(s) for s in sessions]
+	first_loads: list[float] = []
+	steps: list[float] = []
 	errors: list[str] = []
 	lock = threading.Lock()
-	deadline = time.monotonic() + max_seconds
 	barrier = threading.Barrier(len(sessions))
 
-	def user(session: Session, pages: list[tuple[str, str]]) -> None:
+	def user(session: Session, views: list[View], deadline_box: list[float]) -> None:
 		barrier.wait()
+		ms, status = session.timed_get("/kinerja")
+		with lock:
+			first_loads.append(ms)
+			if status != 200:
+				errors.append(f"/kinerja: {status}")
 		for _ in range(loops):
-			for _name, path in pages:
-				if time.monotonic() > deadline:
+			for view in views:
+				if time.monotonic() > deadline_box[0]:
 					return
+				path = view.spa_path() if spa else view.url
 				ms, status = session.timed_get(path)
 				with lock:
-					times.append(ms)
+					steps.append(ms)
 					if status != 200:
 						errors.append(f"{path}: {status}")
 
+	deadline = [time.monotonic() + max_seconds]
 	started = time.monotonic()
-	threads = [threading.Thread(target=user, args=(s, p)) for s, p in zip(sessions, plans, strict=True)]
+	threads = [
+		threading.Thread(target=user, args=(s, p, deadline)) for s, p in zip(sessions, plans, strict=True)
+	]
 	for thread in threads:
 		thread.start()
 	for thread in threads:
 		thread.join()
 	elapsed = time.monotonic() - started
-	print(f"\n{len(sessions)} concurrent users, {elapsed:.1f} s, {len(times) / elapsed:.1f} pages/s")
-	print(f"  all pages          {summary(times)}")
+	everything = first_loads + steps
+	line = (
+		f"| {len(sessions)} users, {'SPA' if spa else 'pages'} | {len(everything)} requests in {elapsed:.1f} s"
+		f" ({len(everything) / elapsed:.1f}/s) | {figures(first_loads)} | {figures(steps)}"
+		f" | {p95(everything):.0f} | {len(errors)} |"
+	)
 	if errors:
-		print(f"  {len(errors)} errors, e.g. {errors[:3]}")
+		line += f"\n\nerrors, e.g. {errors[:3]}"
+	return line
+
+
+# --- optional: the same interactions in a real browser (click to drawn view) ------------------------------------
+
+CLICK_AND_WAIT = """
+const [key, done] = arguments;
+const view = document.getElementById('kinerja-view');
+const link = document.querySelector('.kinerja-nav a[data-nav="' + key + '"]');
+const started = performance.now();
+const observer = new MutationObserver(() => {
+	if (view.getAttribute('aria-busy') === 'false') {
+		observer.disconnect();
+		done(performance.now() - started);
+	}
+});
+observer.observe(view, {attributes: true, attributeFilter: ['aria-busy']});
+link.click();
+"""
+
+FETCH_TIME = """
+const [path, done] = arguments;
+const started = performance.now();
+fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+	.then(r => r.text()).then(() => done(performance.now() - started)).catch(e => done(-1));
+"""
+
+
+def measure_browser(url: str, user: str, password: str, requests: int) -> list[str]:
+	"""Chromium (selenium): a click on a navigation link until the view is drawn, against the same endpoint
+	fetched by the page. Needs a server that also serves /assets (bench serve, or nginx)."""
+	from selenium import webdriver
+	from selenium.webdriver.chrome.service import Service
+
+	options = webdriver.ChromeOptions()
+	options.binary_location = "/usr/bin/chromium"
+	for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+		options.add_argument(flag)
+	driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+	driver.set_script_timeout(60)
+	rows = []
+	try:
+		driver.get(url + "/login")
+		driver.execute_async_script(
+			"""const [usr, pwd, done] = arguments;
+			fetch('/api/method/login', {method: 'POST', credentials: 'same-origin',
+				headers: {'Content-Type': 'application/json', Accept: 'application/json'},
+				body: JSON.stringify({usr, pwd})}).then(r => done(r.status));""",
+			user,
+			password,
+		)
+		started = time.perf_counter()
+		driver.get(url + "/kinerja")
+		driver.execute_async_script(
+			"""const done = arguments[0]; const view = document.getElementById('kinerja-view');
+			(function check() { view.getAttribute('aria-busy') === 'false' ? done() : setTimeout(check, 5); })();"""
+		)
+		rows.append(
+			f"| first load of /kinerja until drawn | {(time.perf_counter() - started) * 1000:.0f} | | |"
+		)
+		for key, method in (
+			("tugas", "tasks.get_my_tasks"),
+			("tim", "team.get_team"),
+			("panduan", "guide.get_guide"),
+			("saya", "appraisals.get_my_appraisals"),
+		):
+			clicks, fetches = [], []
+			for _ in range(requests):
+				clicks.append(driver.execute_async_script(CLICK_AND_WAIT, key))
+				fetches.append(driver.execute_async_script(FETCH_TIME, f"/api/method/{API}{method}"))
+			rows.append(
+				f"| {key} | {figures(clicks)} | {figures(fetches)} | {p95(clicks) / p95(fetches):.2f} |"
+			)
+	finally:
+		driver.quit()
+	return rows
 
 
 def main() -> None:
@@ -350,10 +495,14 @@ def main() -> None:
 	parser.add_argument("--bench", default=str(Path.home() / "frappe-bench"))
 	parser.add_argument("--admin-password", default="admin")
 	parser.add_argument("--user-password", default="Portal#Bench2026")
-	parser.add_argument("--requests", type=int, default=50, help="sequential requests per page")
-	parser.add_argument("--users", type=int, default=20, help="concurrent users")
-	parser.add_argument("--loops", type=int, default=5, help="page rounds per concurrent user (at most)")
-	parser.add_argument("--max-seconds", type=float, default=120, help="time limit of the concurrent run")
+	parser.add_argument("--requests", type=int, default=30, help="sequential requests per view and kind")
+	parser.add_argument("--users", type=int, default=50, help="concurrent users")
+	parser.add_argument("--loops", type=int, default=5, help="rounds over the views per concurrent user")
+	parser.add_argument("--max-seconds", type=float, default=180, help="time limit of the concurrent run")
+	parser.add_argument(
+		"--browser-url", help="also time clicks in Chromium against this server (one that serves /assets)"
+	)
+	parser.add_argument("--browser-user", help="the user of the browser run (default: the site's demo user)")
 	args = parser.parse_args()
 
 	bench = Path(args.bench)
@@ -363,16 +512,38 @@ def main() -> None:
 
 	employee = Session(args.url, args.site).login(employees[0], args.user_password)
 	supervisor = Session(args.url, args.site).login(head, args.user_password)
+	spa = is_spa(employee)
 	team = supervisor.json("GET", "/api/method/kinerja_asn.api.portal.get_team")["message"]
-	print(f"site {args.site} at {args.url}; supervisor's team: {len(team.get('staff', []))} people")
-	measure_sequential(f"typical employee ({employees[0]})", employee, args.requests)
-	measure_sequential(f"supervisor of {len(team.get('staff', []))} ({head})", supervisor, args.requests)
+	size = len(team.get("staff", []))
+	print(f"site {args.site} at {args.url}; portal: {'one shell page (SPA)' if spa else 'one page per view'}")
+	print(f"times in ms, p50 / p95 of {args.requests} requests on loopback (≈ server time)\n")
+	print("| Who | View | URL loaded directly | JSON call | Interaction after first load | Ratio (p95) |")
+	print("|---|---|---|---|---|---|")
+	for row in measure_sequential("Employee", employee, args.requests, spa):
+		print(row)
+	for row in measure_sequential(f"Supervisor of {size}", supervisor, args.requests, spa):
+		print(row)
+	me, _bad = timed(employee, "/me", args.requests)
+	print(f"\nFrappe's own /me page (baseline): {figures(me)} ms\n")
 
 	sessions = [
 		Session(args.url, args.site).login(u, args.user_password) for u in employees[: args.users - 1]
 	]
 	sessions.append(Session(args.url, args.site).login(head, args.user_password))
-	measure_concurrent(sessions, args.loops, args.max_seconds)
+	print("| Concurrent | Requests | First load p50 / p95 | Each interaction p50 / p95 | All p95 | Errors |")
+	print("|---|---|---|---|---|---|")
+	print(measure_concurrent(sessions, args.loops, args.max_seconds, spa))
+
+	if args.browser_url and spa:
+		print(
+			"\nChromium, click on a navigation link until the view is drawn vs the endpoint fetched by the page"
+		)
+		print("| View | Click to drawn p50 / p95 | Fetch p50 / p95 | Ratio (p95) |")
+		print("|---|---|---|---|")
+		for row in measure_browser(
+			args.browser_url.rstrip("/"), args.browser_user or head, args.user_password, args.requests
+		):
+			print(row)
 
 
 if __name__ == "__main__":

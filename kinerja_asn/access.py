@@ -186,12 +186,17 @@ def require(allowed: bool, message: str | None = None) -> None:
 		frappe.throw(message or _("You are not permitted to do this."), frappe.PermissionError)
 
 
+def is_rater(name: str | None, user: str | None = None) -> bool:
+	"""Whether `user` (the session user) is the stored rater of the Rater Feedback `name` (one indexed read)."""
+	user = user or frappe.session.user
+	rater_user = frappe.db.get_value(FEEDBACK, name, "rater_user") if name else None
+	return bool(rater_user) and rater_user == user
+
+
 def require_rater(name: str | None, user: str | None = None):
 	"""The Rater Feedback `name` if the session user is its stored rater; the same PermissionError when it does
 	not exist, so that other people's task names are not confirmed."""
-	user = user or frappe.session.user
-	rater_user = frappe.db.get_value(FEEDBACK, name, "rater_user") if name else None
-	require(bool(rater_user) and rater_user == user, _("You can only open and fill in your own rater tasks."))
+	require(is_rater(name, user), _("You can only open and fill in your own rater tasks."))
 	return frappe.get_doc(FEEDBACK, name)
 
 

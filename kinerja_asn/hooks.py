@@ -95,9 +95,12 @@ scheduler_events = {
 # Jinja methods of the official print formats (kinerja_asn/penilaian_kinerja/print_format)
 jinja = {"methods": ["kinerja_asn.forms.jinja.kinerja_form"]}
 
-# Self-service portal (kinerja_asn/www/kinerja)
+# Self-service portal: one shell page (kinerja_asn/www/kinerja, rendered and cached by kinerja_asn.portal_shell)
+# for /kinerja and every /kinerja/<path>; kinerja_portal.js shows the views from kinerja_asn.api.portal
 # ---------------------------------------------
-website_route_rules = [{"from_route": "/kinerja/tugas/<name>", "to_route": "kinerja/tugas"}]
+website_route_rules = [{"from_route": "/kinerja/<path:app_path>", "to_route": "kinerja"}]
+page_renderer = ["kinerja_asn.portal_shell.PortalShell"]
+website_clear_cache = ["kinerja_asn.portal_shell.clear_cache"]
 
 standard_portal_menu_items = [
 	{"title": "My Appraisals", "route": "/kinerja", "reference_doctype": "ASN Appraisal", "role": "Employee"},

@@ -55,11 +55,16 @@ def get_feedback_summary(asn_appraisal: str) -> dict:
 	the feedback texts without names. Raw peer and subordinate ratings are never returned; the person rated
 	gets nothing before the results are released (kinerja_asn.access.released)."""
 	row = access.require_appraisal_reader(asn_appraisal)
-	doc = frappe.get_doc("ASN Appraisal", row.name)
+	return feedback_summary(row.name, shown=not access.is_appraisee(row) or access.released(row))
+
+
+def feedback_summary(name: str, shown: bool, aggregates=None) -> dict:
+	"""get_feedback_summary of an appraisal the caller has checked (access.require_appraisal_reader): `shown`
+	whether its raters' results may be shown to the session user; `aggregates` its rollup.collect if at hand."""
 	threshold = anonymity_threshold()
-	if access.is_appraisee(row) and not access.released(row):
+	if not shown:
 		return {"competencies": {}, "behaviours": {}, "feedback": [], "anonymity_threshold": threshold}
-	aggregates = rollup.collect([doc.name])[doc.name]
+	aggregates = aggregates or rollup.collect([name])[name]
 
 	def groups(stats_by_item: dict[str, list[RoleStat]]) -> dict[str, list[dict]]:
 		return {
@@ -75,10 +80,7 @@ def get_feedback_summary(asn_appraisal: str) -> dict:
 		frappe.qb.from_(RF)
 		.select(RF.rater_role, RF.feedback)
 		.where(
-			(RF.asn_appraisal == doc.name)
-			& (RF.docstatus == 1)
-			& RF.feedback.isnotnull()
-			& (RF.feedback != "")
+			(RF.asn_appraisal == name) & (RF.docstatus == 1) & RF.feedback.isnotnull() & (RF.feedback != "")
 		)
 		.orderby(RF.rater_role)
 		.run(as_dict=True)

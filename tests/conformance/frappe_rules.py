@@ -40,7 +40,7 @@ HOOK_PATH_KEYS = {
 	"standard_queries", "boot_session", "extend_bootinfo", "on_session_creation", "on_login", "on_logout",
 	"auth_hooks", "before_request", "after_request", "before_job", "after_job", "get_translated_dict",
 	"update_website_context", "website_path_resolver", "notification_config", "has_website_permission",
-	"get_website_user_home_page", "filters_config", "page_renderer",
+	"get_website_user_home_page", "filters_config", "page_renderer", "website_clear_cache",
 }  # fmt: skip
 HOOK_DOCTYPE_KEYS = (
 	"doc_events", "permission_query_conditions", "has_permission", "override_doctype_class",

@@ -3,7 +3,9 @@
 One fixture cycle, in order: the person rated fills their self-assessment, a peer and the supervisor give
 feedback through the pages, the supervisor sees the progress and sets a rating with a reason, and the person
 rated sees the aggregated results — while the JSON their browser session can load holds nothing about who
-rated what. Screenshots of every page at 360 px and 1280 px go to the shots folder.
+rated what. The portal is one page (the shell) whose script shows each view from the API and navigates on the
+client; every URL also works when loaded directly. Screenshots of every view at 360 px and 1280 px go to the
+shots folder.
 """
 
 import base64
@@ -33,6 +35,11 @@ SELF_TEXT = "Penilaian diri: saya perlu belajar aplikasi baru."
 
 def wait(driver, timeout=20):
 	return WebDriverWait(driver, timeout)
+
+
+def wait_view(driver) -> None:
+	"""Until the portal's script has shown the view of the current URL (its data loaded from the API)."""
+	wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#kinerja-view[aria-busy='false']")))
 
 
 def login(driver, base_url: str, user: str, password: str) -> None:
@@ -370,10 +377,57 @@ def test_person_rated_sees_aggregates_without_names(driver, base_url, data, admi
 
 	driver.get(base_url + "/kinerja/panduan")
 	wait(driver).until(EC.presence_of_element_located((By.ID, "panduan-kuadran")))
+	wait_view(driver)
 	shoot(driver, "8-panduan")
 	driver.get(base_url + "/kinerja/tim")
-	wait(driver).until(EC.presence_of_element_located((By.ID, "kinerja-tim")))
+	wait_view(driver)
+	assert driver.find_element(By.CSS_SELECTOR, "#kinerja-view .alert-info").text
 	shoot(driver, "9-tim-non-supervisor")
+
+
+def test_navigation_stays_in_one_page(driver, base_url, data):
+	"""Links, the back button and the team filter change the view without loading a page; a reload shows the
+	same view again."""
+	login(driver, base_url, data.people["boss"].user, data.password)
+	driver.get(base_url + "/kinerja")
+	wait_view(driver)
+	driver.execute_script("window.kinerja_marker = 1")
+	for key, path, heading in (
+		("tugas", "/kinerja/tugas", "tugas-open"),
+		("tim", "/kinerja/tim", "tim-staff"),
+		("panduan", "/kinerja/panduan", "panduan-kuadran"),
+	):
+		click(driver, driver.find_element(By.CSS_SELECTOR, f".kinerja-nav a[data-nav={key}]"))
+		wait(driver).until(EC.presence_of_element_located((By.ID, heading)))
+		wait_view(driver)
+		assert urllib.parse.urlparse(driver.current_url).path == path
+		current = driver.find_element(By.CSS_SELECTOR, ".kinerja-nav [aria-current=page]")
+		assert current.get_attribute("data-nav") == key
+		assert driver.find_element(By.ID, "kinerja-title").text == driver.title
+		assert driver.switch_to.active_element.get_attribute("id") == "kinerja-title"  # focus on the heading
+	driver.back()
+	wait(driver).until(EC.presence_of_element_located((By.ID, "tim-staff")))
+	assert urllib.parse.urlparse(driver.current_url).path == "/kinerja/tim"
+	# the team filter: the cycle in the URL, still the same page
+	select = Select(driver.find_element(By.ID, "kinerja-cycle"))
+	select.select_by_value(data.cycle)
+	click(driver, driver.find_element(By.CSS_SELECTOR, "#kinerja-team-filter button[type=submit]"))
+	wait(driver).until(EC.url_contains("cycle="))
+	wait_view(driver)
+	assert driver.execute_script("return window.kinerja_marker") == 1  # no page was loaded
+	# a task opened from the list, then reloaded
+	driver.get(base_url + "/kinerja/tugas")
+	wait_view(driver)
+	link = driver.find_element(By.CSS_SELECTOR, "a.kinerja-task-link")
+	click(driver, link)
+	wait(driver).until(EC.presence_of_element_located((By.ID, "kinerja-feedback-form")))
+	assert "name=" in driver.current_url
+	assert (
+		driver.find_element(By.CSS_SELECTOR, ".kinerja-nav [aria-current=page]").get_attribute("data-nav")
+		== "tugas"
+	)
+	driver.refresh()
+	wait(driver).until(EC.presence_of_element_located((By.ID, "kinerja-feedback-form")))
 
 
 def test_no_console_errors_from_the_portal(driver, base_url, data):
@@ -397,7 +451,7 @@ def test_pages_answer_on_keyboard_alone(driver, base_url, data):
 	login(driver, base_url, data.people["boss"].user, data.password)
 	for path in ("/kinerja", "/kinerja/tugas", "/kinerja/tim", "/kinerja/panduan"):
 		driver.get(base_url + path)
-		wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".kinerja-portal")))
+		wait_view(driver)
 		unlabeled = driver.execute_script(
 			"""return Array.from(document.querySelectorAll('.kinerja-portal input, .kinerja-portal select,'
 				+ ' .kinerja-portal textarea')).filter(el => !(el.labels && el.labels.length)

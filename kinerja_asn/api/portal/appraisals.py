@@ -5,7 +5,7 @@ from frappe import _
 from frappe.utils import flt, getdate
 
 from kinerja_asn import access
-from kinerja_asn.api.appraisal import get_feedback_summary
+from kinerja_asn.api.appraisal import feedback_summary
 from kinerja_asn.api.portal.common import (
 	date_text,
 	label_map,
@@ -51,7 +51,8 @@ def appraisal_for_person(name: str) -> dict:
 	doc = frappe.get_doc("ASN Appraisal", row.name)
 	threshold = anonymity_threshold()
 	shown = not access.is_appraisee(row) or access.released(row)
-	summary = get_feedback_summary(doc.name)
+	aggregates = rollup.collect([doc.name])[doc.name]
+	summary = feedback_summary(doc.name, shown, aggregates)
 	deadline = frappe.db.get_value("Appraisal Cycle", doc.appraisal_cycle, "feedback_deadline")
 
 	def groups(items: dict, item: str) -> list[dict]:
@@ -89,7 +90,6 @@ def appraisal_for_person(name: str) -> dict:
 		field: (doc.get(field) or None) if shown else None
 		for field in ("hasil_kerja_rating", "perilaku_rating", "predikat")
 	}
-	aggregates = rollup.collect([doc.name])[doc.name]
 	return {
 		"name": doc.name,
 		"appraisal_cycle": doc.appraisal_cycle,

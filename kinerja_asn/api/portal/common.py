@@ -3,7 +3,6 @@ labels are shown."""
 
 import re
 from functools import lru_cache
-from urllib.parse import urlencode
 
 import frappe
 from frappe import _
@@ -30,34 +29,67 @@ PAGES = (
 
 # --------------------------------------------------------------------------------------------- pages
 
+# The views of the one portal shell (kinerja_asn/www/kinerja/index.html, served by kinerja_asn.portal_shell for
+# /kinerja and every /kinerja/<path>): key -> (title, parent route, parent title). The data of each view comes
+# from its whitelisted endpoint, loaded by kinerja_portal.js.
+VIEWS = {
+	"saya": ("My Appraisals", "/me", "My Account"),
+	"tugas": ("Rater Tasks", "/kinerja", "My Appraisals"),
+	"task": ("Fill in Rater Task", "/kinerja/tugas", "Rater Tasks"),
+	"tim": ("My Team", "/kinerja", "My Appraisals"),
+	"panduan": ("Appraisal Guide", "/kinerja", "My Appraisals"),
+}
+NAV_OF_VIEW = {"task": "tugas"}
+JS_PATH = ("public", "js", "kinerja_portal.js")
 
-def prepare_page(context, page: str, title: str) -> str:
-	"""Common context of every portal page; guests are sent to the login page. Returns the session user."""
-	user = frappe.session.user
-	if not user or user == "Guest":
-		path = frappe.local.request.full_path if getattr(frappe.local, "request", None) else "/kinerja"
-		frappe.local.flags.redirect_location = "/login?" + urlencode({"redirect-to": path.rstrip("?")})
-		raise frappe.Redirect(302)  # temporary: never cached as permanent by the browser
-	context.no_cache = 1
+
+def view_of(path: str, task: str | None = None) -> str | None:
+	"""The view of a portal path ("kinerja/tugas", "kinerja/tugas/<name>" ...); None when there is none."""
+	parts = [p for p in path.strip("/").split("/") if p]
+	if not parts or parts[0] != "kinerja":
+		return None
+	rest = parts[1:]
+	if not rest:
+		return "saya"
+	if rest[0] == "tugas" and len(rest) <= 2:
+		return "task" if len(rest) == 2 or task else "tugas"
+	if rest[0] in ("tim", "panduan") and len(rest) == 1:
+		return rest[0]
+	return None
+
+
+def prepare_shell(context, view: str) -> None:
+	"""The context of the shell for its first view: title, breadcrumbs and navigation, the views' titles and the
+	translations of kinerja_portal.js. The same for every user of a language: no data, cached by the shell."""
+	title, parent_route, parent_title = VIEWS[view]
+	active = NAV_OF_VIEW.get(view, view)
+	context.no_cache = 1  # the shell keeps its own cache (kinerja_asn.portal_shell)
 	context.show_sidebar = False
-	context.title = title
-	context.kinerja_page = page
+	context.title = _(title)
+	context.parents = [{"route": parent_route, "title": _(parent_title)}]
+	context.kinerja_view = view
 	context.kinerja_nav = [
-		{"key": key, "route": route, "title": _(label), "active": key == page} for key, route, label in PAGES
+		{"key": key, "route": route, "title": _(label), "active": key == active}
+		for key, route, label in PAGES
 	]
+	context.kinerja_config = {
+		"views": {
+			key: {"title": _(t), "parent": {"route": r, "title": _(pt)}} for key, (t, r, pt) in VIEWS.items()
+		},
+		"nav": {key: route for key, route, _label in PAGES},
+	}
 	context.kinerja_messages = js_messages()
-	return user
 
 
 @lru_cache(maxsize=1)
 def _js_source_strings() -> tuple[str, ...]:
-	path = frappe.get_app_path("kinerja_asn", "public", "js", "kinerja_portal.js")
+	path = frappe.get_app_path("kinerja_asn", *JS_PATH)
 	try:
 		with open(path, encoding="utf-8") as f:
 			source = f.read()
 	except OSError:
 		return ()
-	return tuple(sorted(set(re.findall(r'__\("((?:[^"\\]|\\.)*)"', source))))
+	return tuple(sorted(set(re.findall(r'__\(\s*"((?:[^"\\]|\\.)*)"', source))))
 
 
 def js_messages() -> dict[str, str]:
