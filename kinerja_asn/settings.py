@@ -58,10 +58,7 @@ def distribution_options() -> dict:
 	"""Keyword arguments of ``scoring.distribution.check_distribution`` / ``scoring.calibration.propose`` from
 	the settings: rounding of maxima and minima."""
 	s = get_settings()
-	return {
-		"max_rounding": distribution.rounding(s.distribution_max_rounding, distribution.DEFAULT_MAX_ROUNDING),
-		"min_rounding": distribution.rounding(s.distribution_min_rounding, distribution.DEFAULT_MIN_ROUNDING),
-	}
+	return distribution.rounding_options(s.distribution_max_rounding, s.distribution_min_rounding)
 
 
 def min_group_size() -> int:

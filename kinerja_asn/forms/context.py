@@ -574,10 +574,7 @@ class DistributionCheck:
 	min_rounding: str | None = None
 
 	def options(self) -> dict[str, Any]:
-		return {
-			"max_rounding": distribution.rounding(self.max_rounding, distribution.DEFAULT_MAX_ROUNDING),
-			"min_rounding": distribution.rounding(self.min_rounding, distribution.DEFAULT_MIN_ROUNDING),
-		}
+		return distribution.rounding_options(self.max_rounding, self.min_rounding)
 
 
 # ---------------------------------------------------------------------------------------------------------

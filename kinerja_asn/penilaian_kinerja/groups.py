@@ -67,6 +67,11 @@ def check(organisation_predicate: str, predikats: list[str]) -> distribution.Dis
 	)
 
 
+def pattern(organisation_predicate: str, total: int) -> list[dict]:
+	"""The SE 3/2023 rules with the head counts they allow for a group of ``total``, rounded as set."""
+	return distribution.allowed_pattern(organisation_predicate, total, **distribution_options())
+
+
 def too_small_text(result: distribution.DistributionResult) -> str:
 	template, args = result.too_small_reason
 	return _(template).format(*args)

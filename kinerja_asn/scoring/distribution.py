@@ -57,6 +57,14 @@ ROUNDINGS: dict[str, Rounding] = {ROUND_DOWN: math.floor, ROUND_NEAREST: _round_
 DEFAULT_MIN_GROUP_SIZE = 10
 
 
+def rounding_options(max_name: str | None = None, min_name: str | None = None) -> dict[str, Rounding]:
+	"""``max_rounding``/``min_rounding`` keyword arguments of the checks, from rounding names of the settings."""
+	return {
+		"max_rounding": rounding(max_name, DEFAULT_MAX_ROUNDING),
+		"min_rounding": rounding(min_name, DEFAULT_MIN_ROUNDING),
+	}
+
+
 def rounding(name: str | None, default: Rounding) -> Rounding:
 	"""The rounding function for a settings value; ``default`` when unset."""
 	if not name:

@@ -19,7 +19,6 @@ from kinerja_asn.scoring.aggregation import (
 )
 from kinerja_asn.scoring.nip import format_nip
 from kinerja_asn.scoring.ratings import KUADRAN, PREDIKAT, RATINGS
-from kinerja_asn.settings import distribution_options
 
 # ------------------------------------------------------------------------------ 3. /kinerja/tim: my team
 
@@ -81,7 +80,7 @@ def team_distribution(predikats: list[str | None], organisation_predicate: str, 
 	else:
 		result = None
 	size = result.total if result else (group["total"] if group else len(given))
-	pattern = distribution.allowed_pattern(organisation_predicate, size, **distribution_options())
+	pattern = groups.pattern(organisation_predicate, size)
 	verdict = result is not None and not result.too_small
 	broken = {v.rule.code for v in result.violations} if verdict else set()
 	if not group:

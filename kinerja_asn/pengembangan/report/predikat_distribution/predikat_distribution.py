@@ -17,7 +17,7 @@ from kinerja_asn.penilaian_kinerja import groups
 from kinerja_asn.scoring import distribution
 from kinerja_asn.scoring.groups import LEADERS, Member, default_groups
 from kinerja_asn.scoring.ratings import PREDIKAT
-from kinerja_asn.settings import distribution_options, group_defaults
+from kinerja_asn.settings import group_defaults
 
 CHOSEN = "Chosen"
 GROUP = "Distribution Group"
@@ -114,7 +114,7 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 		source = CHOSEN if chosen else head["source"]
 		given = [p for p in predikats if p in PREDIKAT]
 		result = groups.check(predicate, given)
-		pattern = distribution.allowed_pattern(predicate, result.total, **distribution_options())
+		pattern = groups.pattern(predicate, result.total)
 		row = {
 			"distribution_group": head["distribution_group"],
 			"group_name": head["group_name"],

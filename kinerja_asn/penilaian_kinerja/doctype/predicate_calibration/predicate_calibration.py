@@ -7,9 +7,7 @@ from frappe.model.document import Document
 
 from kinerja_asn.penilaian_kinerja import groups, lifecycle
 from kinerja_asn.rules import rule_errors
-from kinerja_asn.scoring.distribution import allowed_pattern
 from kinerja_asn.scoring.ratings import PREDIKAT
-from kinerja_asn.settings import distribution_options
 
 CHECK_RESULT = {"ok": "Sesuai", "fail": "Tidak Sesuai", "too_small": "Terlalu Kecil"}
 
@@ -221,7 +219,7 @@ class PredicateCalibration(Document):
 		predicates = [row.predikat for row in self.employees if row.predikat]
 		with rule_errors(_("Invalid Distribution")):
 			result = groups.check(self.organisation_predicate, predicates)
-			pattern = allowed_pattern(self.organisation_predicate, len(predicates), **distribution_options())
+			pattern = groups.pattern(self.organisation_predicate, len(predicates))
 		self.total_employees = len(self.employees)
 		self.set("distribution", [])
 		for predikat in PREDIKAT:
