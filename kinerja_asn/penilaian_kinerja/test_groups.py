@@ -11,24 +11,7 @@ from kinerja_asn.penilaian_kinerja.doctype.asn_appraisal.test_asn_appraisal impo
 from kinerja_asn.penilaian_kinerja.doctype.predicate_calibration.test_predicate_calibration import rate
 from kinerja_asn.penilaian_kinerja.groups import group_of, make_default_groups
 from kinerja_asn.scoring.ratings import DI_ATAS, DI_BAWAH, SESUAI
-from kinerja_asn.tests.utils import KinerjaTestCase, get_company, make_asn, make_cycle, make_profile
-
-
-def make_unit(name: str, parent: str | None = None) -> str:
-	company = get_company()
-	existing = frappe.db.get_value("Department", {"department_name": name, "company": company})
-	if existing:
-		return existing
-	doc = frappe.get_doc(
-		{
-			"doctype": "Department",
-			"department_name": name,
-			"company": company,
-			"parent_department": parent,
-			"is_group": 1,
-		}
-	)
-	return doc.insert(ignore_permissions=True).name
+from kinerja_asn.tests.utils import KinerjaTestCase, make_asn, make_cycle, make_department, make_profile
 
 
 class TestDistributionGroups(KinerjaTestCase):
@@ -39,11 +22,11 @@ class TestDistributionGroups(KinerjaTestCase):
 		make_profile("_Test Kepala Dinas", "JPT Pratama")
 		make_profile("_Test Kepala Bidang", "Administrator")
 		make_profile("_Test Pelaksana", "Pelaksana")
-		dinas = make_unit("_Test Dinas Kalibrasi")
-		sekretariat = make_unit("_Test Sekretariat Kalibrasi", dinas)
-		bidang = make_unit("_Test Bidang Kalibrasi", dinas)
-		seksi = make_unit("_Test Seksi Kalibrasi", bidang)
-		other = make_unit("_Test Dinas Lain Kalibrasi")
+		dinas = make_department("_Test Dinas Kalibrasi")
+		sekretariat = make_department("_Test Sekretariat Kalibrasi", parent=dinas)
+		bidang = make_department("_Test Bidang Kalibrasi", parent=dinas)
+		seksi = make_department("_Test Seksi Kalibrasi", parent=bidang)
+		other = make_department("_Test Dinas Lain Kalibrasi")
 		e = {"kadis": make_asn(user("kd.kadis"), "_Test Kepala Dinas", dinas, first_name="Kadis")}
 		e["kadis2"] = make_asn(user("kd.kadis2"), "_Test Kepala Dinas", other, first_name="Kadis Dua")
 		e["kabid"] = make_asn(user("kd.kabid"), "_Test Kepala Bidang", bidang, e["kadis"], first_name="Kabid")

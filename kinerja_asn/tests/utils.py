@@ -13,14 +13,21 @@ def get_company() -> str:
 	)
 
 
-def make_department(name: str, company: str | None = None) -> str:
+def make_department(name: str, company: str | None = None, parent: str | None = None) -> str:
+	"""A Department (a group, so that it may have sub-units) under ``parent``, else under the tree's root."""
 	company = company or get_company()
 	existing = frappe.db.get_value("Department", {"department_name": name, "company": company})
 	if existing:
 		return existing
 	return (
 		frappe.get_doc(
-			{"doctype": "Department", "department_name": name, "company": company, "parent_department": None}
+			{
+				"doctype": "Department",
+				"department_name": name,
+				"company": company,
+				"parent_department": parent,
+				"is_group": 1,
+			}
 		)
 		.insert(ignore_permissions=True)
 		.name
